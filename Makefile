@@ -1,0 +1,35 @@
+# One line per target. `make check` is what CI runs (see .ci/run).
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo check lint typecheck test schemas bench clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV) && $(BIN)/pip install -q --upgrade pip && $(BIN)/pip install -q -e '.[dev]' && touch $(STAMP)
+
+setup: $(STAMP)                      ## create .venv with the package and dev tools
+
+demo: $(STAMP)                       ## the main job: write a sample interface directory and inspect it
+	$(BIN)/ifacedir demo build/demo
+
+check: lint typecheck test           ## everything CI checks
+
+lint: $(STAMP)
+	$(BIN)/ruff check ifacedir cli tests bench && $(BIN)/ruff format --check ifacedir cli tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+schemas: $(STAMP)                    ## regenerate schemas/ from the pydantic models
+	$(BIN)/ifacedir schema --write
+
+bench: $(STAMP)                      ## full-size benchmarks (not run by CI)
+	$(BIN)/python -m bench format
+
+clean:
+	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache .hypothesis

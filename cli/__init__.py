@@ -1,0 +1,1 @@
+"""The ``ifacedir`` command line (typer). Rendering only: the work is in the library."""

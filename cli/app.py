@@ -1,0 +1,199 @@
+"""The ``ifacedir`` command line: registers the subcommands; ``main()`` is the entry point.
+
+Each command imports what it needs inside its body, so ``ifacedir --help`` and a
+command that touches only headers do not pay for the whole library.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cli.render import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="ifacedir",
+    help=(
+        "Interface directories for a Haskell-style compiler: one directory per module, "
+        "one checked file per compilation phase plus the final .hi. "
+        "See spec/FORMAT.md for the format and spec/cli.md for every command."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from ifacedir import __version__
+        from ifacedir.format.container import FORMAT_MAJOR, FORMAT_MINOR
+
+        typer.echo(f"ifacedir {__version__} (container format {FORMAT_MAJOR}.{FORMAT_MINOR})")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Interface directories for a Haskell-style compiler."""
+
+
+def _require_exists(paths: list[Path]) -> None:
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        typer.echo(f"ifacedir: {path}: no such file or directory", err=True)
+    if missing:
+        raise typer.Exit(EXIT_USAGE)
+
+
+@app.command()
+def inspect(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="A container file, a module directory (X.hidir) or an output directory."
+        ),
+    ],
+    section: Annotated[
+        list[str] | None,
+        typer.Option("--section", "-s", help="Decode only this section (repeatable)."),
+    ] = None,
+    header_only: Annotated[
+        bool, typer.Option("--header-only", help="Show headers and section tables; decode nothing.")
+    ] = False,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print a JSON report (schemas/inspect.schema.json).")
+    ] = False,
+) -> None:
+    """Show what interface files hold: header, input fingerprints, sections, decoded payload.
+
+    Reading is lazy: --header-only reads no section at all, --section NAME only that
+    one. Bytes print as h'..' (hex); in --json they are {"$bytes": "<hex>"}.
+    Exit status 1 if any file is unreadable or corrupt.
+    """
+    from cli.inspect import render_inspect
+    from cli.render import emit_json
+    from ifacedir.format.inspection import inspect_path
+
+    _require_exists([path])
+    report = inspect_path(path, payload=not header_only, sections=tuple(section or ()))
+    if json_out:
+        emit_json(report)
+    else:
+        for line in render_inspect(report, show_payload=not header_only):
+            typer.echo(line)
+    bad = any(
+        f.error is not None or any(s.error is not None for s in f.sections) for f in report.files
+    )
+    raise typer.Exit(EXIT_PROBLEMS if bad else EXIT_OK)
+
+
+@app.command()
+def verify(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories to check.")],
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print a JSON report (schemas/verify.schema.json).")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only bad files.")] = False,
+) -> None:
+    """Fully check interface files: every checksum, size, and canonical encoding.
+
+    Directories are searched for module directories (each file is also checked
+    against its place: module and phase) and for loose *.ifc / *.hi files.
+    Exit status 1 listing each bad file and why; 0 when all are good.
+    """
+    from cli.render import emit_json
+    from ifacedir.format.inspection import verify_paths
+
+    _require_exists(paths)
+    report = verify_paths(paths)
+    if json_out:
+        emit_json(report)
+    else:
+        for entry in report.files:
+            if entry.error is not None:
+                typer.echo(f"BAD {entry.path}: {entry.error.kind}: {entry.error.message}")
+            elif not quiet:
+                typer.echo(f"ok  {entry.path}")
+        for stale in report.stale_temporaries:
+            typer.echo(f"note: stale temporary file {stale} (harmless; removed by the next build)")
+        typer.echo(f"verified {report.checked} file(s): {report.bad} bad")
+    raise typer.Exit(EXIT_PROBLEMS if report.bad else EXIT_OK)
+
+
+@app.command()
+def schema(
+    write: Annotated[bool, typer.Option("--write", help="Regenerate the schema files.")] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 if the files are out of date.")
+    ] = False,
+    directory: Annotated[Path, typer.Option("--dir", help="Where the schemas live.")] = Path(
+        "schemas"
+    ),
+) -> None:
+    """Print, write or check the JSON Schemas generated from the payload models.
+
+    Without options, prints the names of the schemas and whether the files in --dir
+    are up to date.
+    """
+    from ifacedir.schemas import render_schemas, stale_schemas, write_schemas
+
+    if write:
+        for path in write_schemas(directory):
+            typer.echo(f"wrote {path}")
+        raise typer.Exit(EXIT_OK)
+    stale = stale_schemas(directory)
+    for name in render_schemas():
+        typer.echo(f"{name:<24} {'OUT OF DATE' if name in stale else 'up to date'}")
+    for name in stale:
+        if name not in render_schemas():
+            typer.echo(f"{name:<24} no longer generated (delete it)")
+    if stale and check:
+        typer.echo("run `ifacedir schema --write` to regenerate", err=True)
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+@app.command()
+def demo(
+    outdir: Annotated[Path, typer.Argument(help="Output directory to create.")] = Path(
+        "build/demo"
+    ),
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Write only; do not inspect.")
+    ] = False,
+) -> None:
+    """Write a sample output directory (two modules, every phase file) and inspect it.
+
+    Until the compiler exists this is the bundled example of the main job.
+    """
+    from cli.demo import write_demo
+    from cli.inspect import render_inspect
+    from ifacedir.format.inspection import inspect_path
+
+    written = write_demo(outdir)
+    typer.echo(f"wrote {len(written)} files under {outdir}", err=True)
+    if not quiet:
+        for line in render_inspect(inspect_path(outdir), show_payload=True):
+            typer.echo(line)
+
+
+def main() -> None:
+    """Console-script entry point: library errors become one line on stderr, exit 1."""
+    from ifacedir.errors import IfacedirError
+
+    try:
+        app()
+    except IfacedirError as exc:
+        print(f"ifacedir: {exc}", file=sys.stderr)
+        sys.exit(EXIT_PROBLEMS)
