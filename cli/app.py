@@ -75,6 +75,9 @@ def inspect(
     json_out: Annotated[
         bool, typer.Option("--json", help="Print a JSON report (schemas/inspect.schema.json).")
     ] = False,
+    hexdump: Annotated[
+        bool, typer.Option("--hex", help="For one file: every byte, annotated with its meaning.")
+    ] = False,
 ) -> None:
     """Show what interface files hold: header, input fingerprints, sections, decoded payload.
 
@@ -87,6 +90,9 @@ def inspect(
     from ifacedir.format.inspection import inspect_path
 
     _require_exists([path])
+    if hexdump:
+        _print_hexdump(path)
+        return
     report = inspect_path(path, payload=not header_only, sections=tuple(section or ()))
     if json_out:
         emit_json(report)
@@ -97,6 +103,24 @@ def inspect(
         f.error is not None or any(s.error is not None for s in f.sections) for f in report.files
     )
     raise typer.Exit(EXIT_PROBLEMS if bad else EXIT_OK)
+
+
+def _print_hexdump(path: Path) -> None:
+    from ifacedir.errors import FormatError
+    from ifacedir.format.container import Container
+    from ifacedir.format.hexdump import annotated_hexdump
+
+    if path.is_dir():
+        typer.echo("ifacedir: --hex takes a single file", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    data = path.read_bytes()
+    try:
+        container = Container.from_bytes(data)
+    except FormatError as exc:
+        typer.echo(f"ifacedir: {path}: {exc.reason}", err=True)
+        raise typer.Exit(EXIT_PROBLEMS) from None
+    for line in annotated_hexdump(container, data):
+        typer.echo(line)
 
 
 @app.command()
