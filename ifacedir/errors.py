@@ -11,6 +11,7 @@ Reading files (see spec/FORMAT.md, "Errors")::
         CorruptFileError          truncated, altered, over a limit, or not canonical
         UnsupportedVersionError   written by a newer major format version (or unknown codec)
       InvalidNameError            a module, section or tool name that cannot name a file
+      EncodeError                 a value outside the data model, or a header field out of range
       WriteError                  a file could not be written (disk full, permissions, ...)
 
 Note [Why readers wrap every failure]
@@ -29,6 +30,7 @@ from pathlib import Path
 
 __all__ = [
     "CorruptFileError",
+    "EncodeError",
     "FormatError",
     "IfacedirError",
     "InvalidNameError",
@@ -69,6 +71,10 @@ class UnsupportedVersionError(FormatError):
 
 class InvalidNameError(IfacedirError, ValueError):
     """A name that cannot safely name a file or directory (module, section, tool)."""
+
+
+class EncodeError(IfacedirError, ValueError):
+    """A value cannot be written: outside the CBOR data model, or a bad header field."""
 
 
 class WriteError(IfacedirError):

@@ -74,6 +74,7 @@ import zstandard
 
 from ifacedir.errors import (
     CorruptFileError,
+    EncodeError,
     FormatError,
     NotAContainerError,
     UnsupportedVersionError,
@@ -117,6 +118,7 @@ class ReadLimits:
 
 
 DEFAULT_LIMITS: Final = ReadLimits()
+_KNOWN_CODECS: Final = frozenset(codec.value for codec in Codec)
 
 
 # ---------------------------------------------------------------------------
@@ -130,7 +132,7 @@ class _Zstd(threading.local):
         self.compressor = zstandard.ZstdCompressor(
             level=ZSTD_LEVEL, write_content_size=True, write_checksum=False
         )
-        # 8 MiB windows cover every section we write; a frame asking for more is refused.
+        # A 128 MiB window bounds decoder memory; frames asking for more are refused.
         self.decompressor = zstandard.ZstdDecompressor(max_window_size=1 << 27)
 
 
@@ -155,7 +157,29 @@ def encode_container(
     inputs: Mapping[str, bytes],
     sections: Mapping[str, object],
 ) -> bytes:
-    """The complete bytes of a container file (pure: same arguments, same bytes)."""
+    """The complete bytes of a container file (pure: same arguments, same bytes).
+
+    Raises EncodeError for a value outside the data model or an invalid header field.
+    """
+    try:
+        return _encode(kind, phase, module, unit, schema_version, inputs, sections)
+    except cbor.CborError as exc:
+        raise EncodeError(str(exc)) from None
+    except pydantic.ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise EncodeError(f"invalid header field {where}: {first['msg']}") from None
+
+
+def _encode(
+    kind: FileKind,
+    phase: str | None,
+    module: str | None,
+    unit: str,
+    schema_version: int,
+    inputs: Mapping[str, bytes],
+    sections: Mapping[str, object],
+) -> bytes:
     entries: list[SectionEntry] = []
     blobs: list[bytes] = []
     offset = 0
@@ -221,7 +245,7 @@ def write_container(
             inputs=inputs,
             sections=sections,
         )
-    except (cbor.CborError, pydantic.ValidationError) as exc:
+    except EncodeError as exc:
         raise WriteError(path, f"cannot encode: {exc}") from None
     try:
         atomic_write_bytes(path, data, durable=durable)
@@ -369,6 +393,12 @@ class Container:
             if entry.name in seen:
                 raise self._corrupt(f"section {entry.name!r} appears twice")
             seen.add(entry.name)
+            if entry.codec not in _KNOWN_CODECS and self.version[1] <= FORMAT_MINOR:
+                # a codec is unknown only to an older reader (see the bump rule)
+                raise self._corrupt(
+                    f"section {entry.name!r}: unknown codec {entry.codec!r} in a version "
+                    f"{self.version[0]}.{self.version[1]} file"
+                )
             if entry.offset != offset:
                 raise self._corrupt(
                     f"section {entry.name!r} starts at {entry.offset}, "
@@ -436,12 +466,18 @@ class Container:
     def _unzstd(self, entry: SectionEntry, stored: bytes) -> bytes:
         try:
             declared = zstandard.frame_content_size(stored)
+            if declared < 0:
+                raise self._corrupt(f"section {entry.name!r}: zstd frame declares no content size")
             if declared != entry.raw_size:
                 raise self._corrupt(
                     f"section {entry.name!r}: zstd frame declares {declared} "
                     f"bytes, the table {entry.raw_size}"
                 )
-            raw = _zstd.decompressor.decompress(stored, max_output_size=entry.raw_size)
+            # The stored bytes must be exactly one frame: without allow_extra_data=False,
+            # zstandard ignores whatever follows the first frame.
+            raw = _zstd.decompressor.decompress(
+                stored, max_output_size=entry.raw_size, allow_extra_data=False
+            )
         except zstandard.ZstdError as exc:
             raise self._corrupt(f"section {entry.name!r}: bad zstd data: {exc}") from None
         if len(raw) != entry.raw_size:

@@ -47,7 +47,7 @@ class FileKind(StrEnum):
 
     PHASE = "phase"  # a per-phase file: tc.ifc, ds.ifc, simpl.ifc
     INTERFACE = "interface"  # <Module>.hi, what importers read
-    BOOT_INTERFACE = "boot-interface"  # boot.hi, from <Module>.hs-boot
+    BOOT_INTERFACE = "boot-interface"  # <Last>.hi-boot, from <Module>.hs-boot
     PACKAGE = "package"  # package.cbor of an installed package
     EXTENSION = "extension"  # a file under ext/<tool>/ written through the library
 

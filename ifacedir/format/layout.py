@@ -6,7 +6,7 @@
       Data/Queue.hidir/        one directory per module (dots become folders)
         tc.ifc ds.ifc simpl.ifc   per-phase files; a phase not run is absent
         Queue.hi                 the final interface, what importers read
-        boot.hi                  interface of Data/Queue.hs-boot, if any
+        Queue.hi-boot            interface of Data/Queue.hs-boot, if any
         ext/<tool>/...           files written by plugins and external tools
 
 :class:`ModuleDir` names these files (:class:`FileRole`), writes them atomically
@@ -31,7 +31,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Final
 
-from ifacedir.errors import CorruptFileError, InvalidNameError
+from ifacedir.errors import CorruptFileError, InvalidNameError, WriteError
 from ifacedir.format.container import (
     DEFAULT_LIMITS,
     Container,
@@ -72,7 +72,9 @@ class FileRole(Enum):
         if self is FileRole.HI:
             return module.components[-1] + ".hi"
         if self is FileRole.BOOT_HI:
-            return "boot.hi"
+            # Named like GHC's, <Last>.hi-boot: a fixed "boot.hi" would be the same file
+            # as Boot.hi of a module named Boot on case-insensitive file systems.
+            return module.components[-1] + ".hi-boot"
         return self.tag + ".ifc"
 
 
@@ -95,7 +97,7 @@ class ModuleDir:
 
     def ext_dir(self, tool: str) -> Path:
         """The directory where tool ``tool`` keeps its own files for this module."""
-        if not _TOOL_NAME.match(tool):
+        if not _TOOL_NAME.fullmatch(tool):  # not match: '$' also matches before a final \n
             raise InvalidNameError(f"invalid tool name {tool!r}: use [a-z][a-z0-9_-]*")
         return self.path / "ext" / tool
 
@@ -125,7 +127,10 @@ class ModuleDir:
         typechecking, ``simpl`` for the final one with unfoldings).
         """
         path = self.file(role)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WriteError(path, f"cannot create directory: {exc.strerror or exc}") from None
         write_container(
             path,
             kind=role.kind,

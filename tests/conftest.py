@@ -1,0 +1,125 @@
+"""Shared fixtures: a small real container, and a helper to hand-craft containers.
+
+``craft`` frames arbitrary header maps and section bytes exactly as the writer does
+(preamble, canonical CBOR header, BLAKE2b-128 checksum), so a test can build files
+the writer would never produce and still get past every check but the one it aims at.
+"""
+
+from __future__ import annotations
+
+import struct
+from typing import Any
+
+import pytest
+import zstandard
+
+from ifacedir.format import cbor
+from ifacedir.format.container import FORMAT_MAJOR, FORMAT_MINOR, MAGIC, encode_container
+from ifacedir.format.fingerprint import fingerprint
+from ifacedir.format.header import FileKind
+
+SMALL_SECTIONS: dict[str, object] = {
+    # >= 64 bytes and repetitive: stored as cbor-zstd
+    "exports": ["push", "pop", "empty", "size"] * 8,
+    # tiny: stored as plain cbor
+    "meta": {"n": -3, "big": 2**70, "f": 1.5, "ok": True, "nil": None, "b": b"\x00\xff"},
+}
+
+
+def encode_small() -> bytes:
+    return encode_container(
+        kind=FileKind.PHASE,
+        phase="tc",
+        module="Data.Queue",
+        unit="main",
+        schema_version=1,
+        inputs={"source": fingerprint(b"module Data.Queue where")},
+        sections=SMALL_SECTIONS,
+    )
+
+
+@pytest.fixture(scope="session")
+def small_container() -> bytes:
+    """A few hundred bytes: one zstd-compressed and one plain section."""
+    return encode_small()
+
+
+class Crafter:
+    """Build container bytes by hand; every checksum is recomputed unless told otherwise."""
+
+    def entry(
+        self,
+        name: str,
+        raw: bytes,
+        *,
+        codec: str = "cbor",
+        stored: bytes | None = None,
+        raw_size: int | None = None,
+        offset: int = 0,
+        **extra: Any,
+    ) -> tuple[dict[str, Any], bytes]:
+        """A section-table row (offset fixed up by ``file``) and the stored bytes."""
+        if stored is None:
+            if codec == "cbor-zstd":
+                stored = zstandard.ZstdCompressor(write_content_size=True).compress(raw)
+            else:
+                stored = raw
+        row: dict[str, Any] = {
+            "name": name,
+            "codec": codec,
+            "offset": offset,
+            "size": len(stored),
+            "raw_size": len(raw) if raw_size is None else raw_size,
+            "hash": fingerprint(stored),
+            "raw_hash": fingerprint(raw),
+            **extra,
+        }
+        return row, stored
+
+    def header(self, rows: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+        return {
+            "kind": "phase",
+            "phase": "tc",
+            "module": "Data.Queue",
+            "unit": "main",
+            "schema_version": 1,
+            "inputs": {},
+            "sections": rows,
+            **extra,
+        }
+
+    def frame(
+        self,
+        header: object,
+        body: bytes = b"",
+        *,
+        major: int = FORMAT_MAJOR,
+        minor: int = FORMAT_MINOR,
+        header_bytes: bytes | None = None,
+    ) -> bytes:
+        """Preamble + header + checksum + body, with a correct header checksum."""
+        hb = cbor.encode(header) if header_bytes is None else header_bytes
+        head = MAGIC + struct.pack(">HHI", major, minor, len(hb)) + hb
+        return head + fingerprint(head) + body
+
+    def file(
+        self,
+        sections: list[tuple[dict[str, Any], bytes]],
+        *,
+        major: int = FORMAT_MAJOR,
+        minor: int = FORMAT_MINOR,
+        **extra_header: Any,
+    ) -> bytes:
+        """A whole file from ``entry`` results, laid out contiguously in the given order."""
+        rows: list[dict[str, Any]] = []
+        offset = 0
+        for row, stored in sections:
+            rows.append({**row, "offset": offset})
+            offset += len(stored)
+        body = b"".join(stored for _row, stored in sections)
+        return self.frame(self.header(rows, **extra_header), body, major=major, minor=minor)
+
+
+@pytest.fixture(scope="session")
+def craft() -> Crafter:
+    return Crafter()
