@@ -17,7 +17,7 @@ demo: $(STAMP)                       ## the main job: write a sample interface d
 check: lint typecheck test           ## everything CI checks
 
 lint: $(STAMP)
-	$(BIN)/ruff check ifacedir cli tests bench && $(BIN)/ruff format --check ifacedir cli tests bench
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -1,0 +1,3 @@
+module B (T(..), describe) where
+
+import A (T, describe)

@@ -1,0 +1,6 @@
+module Main (main) where
+
+import B
+
+main :: IO ()
+main = putStrLn (describe X)

@@ -1,0 +1,3 @@
+module A (Point(..)) where
+
+data Point = Point { px :: Int, py :: Int }

@@ -1,0 +1,3 @@
+module B (Point(..)) where
+
+import A (Point(Point, px))

@@ -1,0 +1,3 @@
+module B (Shape(..)) where
+
+import A (Shape(area))

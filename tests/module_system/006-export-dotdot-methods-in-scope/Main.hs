@@ -1,0 +1,10 @@
+module Main (main) where
+
+import B
+
+instance Shape Bool where
+  area _ = 1
+  label _ = "bool"
+
+main :: IO ()
+main = print (area True)

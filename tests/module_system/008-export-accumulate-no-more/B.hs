@@ -1,0 +1,3 @@
+module B (T(X), T(Y), describe) where
+
+import A

@@ -1,0 +1,5 @@
+module A (Shape(..)) where
+
+class Shape a where
+  area :: a -> Int
+  label :: a -> String

@@ -1,0 +1,3 @@
+module B (Shape(area), Shape(label)) where
+
+import A

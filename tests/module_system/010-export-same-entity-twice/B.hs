@@ -1,0 +1,3 @@
+module B (greet, A.greet, module A) where
+
+import A

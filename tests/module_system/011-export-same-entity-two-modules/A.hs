@@ -1,0 +1,4 @@
+module A (greet) where
+
+greet :: String
+greet = "hello from A"

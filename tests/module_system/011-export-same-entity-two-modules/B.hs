@@ -1,0 +1,3 @@
+module B (greet) where
+
+import A

@@ -1,0 +1,4 @@
+module C (module A, module B) where
+
+import A
+import B

@@ -1,0 +1,4 @@
+module A (x) where
+
+x :: String
+x = "A"

@@ -1,0 +1,4 @@
+module C (A.x, B.x) where
+
+import qualified A
+import qualified B

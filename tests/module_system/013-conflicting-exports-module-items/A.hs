@@ -1,0 +1,7 @@
+module A (x, fromA) where
+
+x :: String
+x = "A"
+
+fromA :: String
+fromA = "from A"

@@ -1,0 +1,4 @@
+module B (x) where
+
+x :: String
+x = "B"

@@ -1,0 +1,6 @@
+module Main (main) where
+
+import C
+
+main :: IO ()
+main = putStrLn fromA

@@ -1,0 +1,4 @@
+module B (Two(..)) where
+
+data Two = Pair | Single
+  deriving Show

@@ -1,0 +1,4 @@
+module C (Pair, Two(..), mkPair, sumPair) where
+
+import A
+import B

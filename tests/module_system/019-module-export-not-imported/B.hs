@@ -1,0 +1,4 @@
+module B (module A, h) where
+
+h :: String
+h = "h from B"

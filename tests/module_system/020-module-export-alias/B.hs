@@ -1,0 +1,3 @@
+module B (module X) where
+
+import A as X

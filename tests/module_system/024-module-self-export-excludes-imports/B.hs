@@ -1,0 +1,6 @@
+module B (module B) where
+
+import A (greet)
+
+shout :: String
+shout = greet ++ "!"

@@ -1,0 +1,6 @@
+module A where
+
+import Helper (helper)
+
+fromA :: String
+fromA = helper ++ " via A"

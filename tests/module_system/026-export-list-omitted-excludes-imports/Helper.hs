@@ -1,0 +1,4 @@
+module Helper (helper) where
+
+helper :: String
+helper = "helper"

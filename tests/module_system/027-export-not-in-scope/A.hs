@@ -1,0 +1,4 @@
+module A (f, nope) where
+
+f :: Int
+f = 1

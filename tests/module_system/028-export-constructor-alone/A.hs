@@ -1,0 +1,3 @@
+module A (X) where
+
+data T = X

@@ -1,0 +1,5 @@
+module A (T(Z)) where
+
+data T = X | Y
+
+data U = Z

@@ -1,0 +1,7 @@
+module Main (helper) where
+
+helper :: String
+helper = "helper"
+
+main :: IO ()
+main = putStrLn helper

@@ -1,0 +1,4 @@
+module A (f) where
+
+f :: Int
+f = 1

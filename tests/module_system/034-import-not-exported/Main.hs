@@ -1,0 +1,6 @@
+module Main (main) where
+
+import A (f, nope)
+
+main :: IO ()
+main = print f

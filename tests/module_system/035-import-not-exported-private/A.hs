@@ -1,0 +1,7 @@
+module A (public) where
+
+public :: String
+public = "public"
+
+secret :: String
+secret = "secret"

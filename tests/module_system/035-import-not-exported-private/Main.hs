@@ -1,0 +1,6 @@
+module Main (main) where
+
+import A (public, secret)
+
+main :: IO ()
+main = putStrLn public

@@ -1,0 +1,7 @@
+module A (f, g) where
+
+f :: String
+f = "f"
+
+g :: String
+g = "g"

@@ -1,0 +1,6 @@
+module Main (main) where
+
+import A hiding (T)
+
+main :: IO ()
+main = putStrLn (describe (T 1))

@@ -1,0 +1,6 @@
+module Main (main) where
+
+import qualified A
+
+main :: IO ()
+main = putStrLn A.f >> putStrLn f

@@ -1,0 +1,4 @@
+module C (g) where
+
+g :: String
+g = "g from C"

@@ -1,0 +1,4 @@
+module C (name) where
+
+name :: String
+name = "C"

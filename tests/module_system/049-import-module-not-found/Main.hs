@@ -1,0 +1,6 @@
+module Main (main) where
+
+import Nowhere (f)
+
+main :: IO ()
+main = putStrLn f

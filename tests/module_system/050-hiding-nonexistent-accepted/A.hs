@@ -1,0 +1,4 @@
+module A (f) where
+
+f :: String
+f = "f from A"

@@ -1,0 +1,6 @@
+module Main (main) where
+
+import A hiding (nope)
+
+main :: IO ()
+main = putStrLn f

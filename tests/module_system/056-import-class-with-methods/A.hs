@@ -1,0 +1,4 @@
+module A (Shape(..)) where
+
+class Shape a where
+  area :: a -> Int

@@ -1,0 +1,7 @@
+module Main (main) where
+
+import A
+import B
+
+main :: IO ()
+main = putStrLn name

@@ -1,0 +1,7 @@
+module A (name, fromA) where
+
+name :: String
+name = "A"
+
+fromA :: String
+fromA = "from A"

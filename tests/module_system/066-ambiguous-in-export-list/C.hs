@@ -1,0 +1,4 @@
+module C (name) where
+
+import A
+import B

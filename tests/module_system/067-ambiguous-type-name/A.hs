@@ -1,0 +1,3 @@
+module A (Colour(..)) where
+
+data Colour = Red | Green

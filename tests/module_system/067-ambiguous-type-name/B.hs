@@ -1,0 +1,3 @@
+module B (Colour(..)) where
+
+data Colour = Cyan | Magenta

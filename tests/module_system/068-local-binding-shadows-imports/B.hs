@@ -1,0 +1,4 @@
+module B (name) where
+
+name :: String
+name = "B"

@@ -1,0 +1,3 @@
+module A (Light(..)) where
+
+data Light = Red | Amber

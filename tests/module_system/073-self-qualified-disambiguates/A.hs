@@ -1,0 +1,4 @@
+module A (name) where
+
+name :: String
+name = "A"

@@ -1,0 +1,6 @@
+module C (cValue) where
+
+import B ()
+
+cValue :: Int
+cValue = 7

@@ -1,0 +1,3 @@
+module A (T(..)) where
+
+data T = T Int

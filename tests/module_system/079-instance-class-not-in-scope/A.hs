@@ -1,0 +1,4 @@
+module A (Describe(..)) where
+
+class Describe a where
+  describe :: a -> String

@@ -1,0 +1,6 @@
+module A ((-:)) where
+
+infixr 5 -:
+
+(-:) :: Int -> Int -> Int
+a -: b = a - b

@@ -1,0 +1,3 @@
+module B (module A) where
+
+import A

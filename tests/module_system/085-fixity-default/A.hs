@@ -1,0 +1,4 @@
+module A ((-:)) where
+
+(-:) :: Int -> Int -> Int
+a -: b = a - b

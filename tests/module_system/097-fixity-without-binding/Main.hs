@@ -1,0 +1,6 @@
+module Main (main) where
+
+infixr 5 +++
+
+main :: IO ()
+main = putStrLn "unreachable"

@@ -1,0 +1,7 @@
+module Main (main) where
+
+greeting :: String
+greeting = "hello
+
+main :: IO ()
+main = putStrLn greeting

@@ -1,0 +1,6 @@
+module Main (main) where
+
+{- outer {- inner -} still in the outer comment
+
+main :: IO ()
+main = putStrLn "unreachable"

@@ -1,0 +1,7 @@
+module Main (main) where
+
+c :: Char
+c = 'a
+
+main :: IO ()
+main = print c

@@ -1,0 +1,7 @@
+module Main (main) where
+
+x :: Int
+x = 1 + 2)
+
+main :: IO ()
+main = print x

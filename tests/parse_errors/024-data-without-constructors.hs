@@ -1,0 +1,6 @@
+module Main (main) where
+
+data T =
+
+main :: IO ()
+main = putStrLn "unreachable"

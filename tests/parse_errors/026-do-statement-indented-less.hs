@@ -1,0 +1,6 @@
+module Main (main) where
+
+main :: IO ()
+main = do
+    putStrLn "a"
+  putStrLn "b"

@@ -1,0 +1,7 @@
+module Main (main) where
+
+main :: IO ()
+main = do
+  putStrLn "a"
+  if True then return () else do
+  putStrLn "b"

@@ -1,0 +1,7 @@
+module Main (main) where
+
+main :: IO ()
+main = do
+
+f :: Int
+f = 1
