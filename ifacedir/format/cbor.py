@@ -81,29 +81,36 @@ def _reject_tag_hook(tag: Any, *_args: Any) -> Any:
 
 
 _SCALARS: Final = frozenset({type(None), bool, int, float, str, bytes})
+_DECODED: Final = _SCALARS | {list, dict}
+_ENCODABLE: Final = _DECODED | {tuple}
 
 
 def _check_model(value: object, *, for_encoding: bool) -> None:
-    """Walk ``value`` without recursion; raise CborError if it leaves the data model."""
-    stack: list[tuple[object, int]] = [(value, 0)]
+    """Raise CborError if ``value`` leaves the data model; no recursion.
+
+    Works a container at a time: ``set(map(type, ...))`` classifies all children in C,
+    and only children that are containers go on the stack. (Decoding needs no depth
+    count, cbor2 enforced it; encoding does.)
+    """
+    allowed = _ENCODABLE if for_encoding else _DECODED
+    stack: list[tuple[object, int]] = [([value], -1)]
     while stack:
         item, depth = stack.pop()
-        kind = type(item)
-        if kind in _SCALARS:
-            continue
-        if kind is list or (for_encoding and kind is tuple):
-            if depth >= MAX_DEPTH:
-                raise CborError(f"nesting deeper than {MAX_DEPTH} arrays/maps")
-            stack.extend((child, depth + 1) for child in item)  # type: ignore[attr-defined]
-        elif kind is dict:
-            if depth >= MAX_DEPTH:
-                raise CborError(f"nesting deeper than {MAX_DEPTH} arrays/maps")
-            for key, child in item.items():  # type: ignore[attr-defined]
-                if type(key) is not str:
-                    raise CborError(f"map key {key!r} is not a text string")
-                stack.append((child, depth + 1))
+        if for_encoding and depth >= MAX_DEPTH:
+            raise CborError(f"nesting deeper than {MAX_DEPTH} arrays/maps")
+        if type(item) is dict:
+            if not set(map(type, item)) <= {str}:
+                key = next(k for k in item if type(k) is not str)
+                raise CborError(f"map key {key!r} is not a text string")
+            children = item.values()
         else:
-            raise CborError(f"value of type {kind.__name__} is not in the CBOR data model")
+            children = item  # type: ignore[assignment]
+        kinds = set(map(type, children))
+        if not kinds <= allowed:
+            bad = next(iter(kinds - allowed))
+            raise CborError(f"value of type {bad.__name__} is not in the CBOR data model")
+        if not kinds <= _SCALARS:
+            stack.extend((c, depth + 1) for c in children if type(c) not in _SCALARS)
 
 
 def encode(value: object) -> bytes:

@@ -162,24 +162,25 @@ def encode_container(
     Raises EncodeError for a value outside the data model or an invalid header field.
     """
     try:
-        return _encode(kind, phase, module, unit, schema_version, inputs, sections)
+        fields: dict[str, object] = dict(
+            kind=kind, phase=phase, module=module, unit=unit,
+            schema_version=schema_version, inputs=dict(inputs),
+        )  # fmt: skip
+        return _encode(fields, sections)
     except cbor.CborError as exc:
         raise EncodeError(str(exc)) from None
     except pydantic.ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise EncodeError(f"invalid header field {where}: {first['msg']}") from None
+        raise EncodeError(_first_error(exc)) from None
 
 
-def _encode(
-    kind: FileKind,
-    phase: str | None,
-    module: str | None,
-    unit: str,
-    schema_version: int,
-    inputs: Mapping[str, bytes],
-    sections: Mapping[str, object],
-) -> bytes:
+def _first_error(exc: pydantic.ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    return f"invalid header field {where}: {first['msg']}"
+
+
+def _encode(fields: dict[str, object], sections: Mapping[str, object]) -> bytes:
+    """Lay out the sections, then validate the complete header and frame it."""
     entries: list[SectionEntry] = []
     blobs: list[bytes] = []
     offset = 0
@@ -199,15 +200,7 @@ def _encode(
         )
         blobs.append(stored)
         offset += len(stored)
-    header = FileHeader(
-        kind=kind,
-        phase=phase,
-        module=module,
-        unit=unit,
-        schema_version=schema_version,
-        inputs=dict(inputs),
-        sections=entries,
-    )
+    header = FileHeader.model_validate({**fields, "sections": entries})
     header_bytes = cbor.encode(_header_to_cbor(header))
     head = _PREAMBLE.pack(MAGIC, FORMAT_MAJOR, FORMAT_MINOR, len(header_bytes)) + header_bytes
     return b"".join([head, fingerprint(head), *blobs])
@@ -377,9 +370,7 @@ class Container:
         try:
             return FileHeader.model_validate(fields)
         except pydantic.ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise self._corrupt(f"invalid header field {where}: {first['msg']}") from None
+            raise self._corrupt(_first_error(exc)) from None
 
     def _check_layout(self) -> None:
         sections = self.header.sections

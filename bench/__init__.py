@@ -1,0 +1,36 @@
+"""Benchmarks for ifacedir (run with ``python -m bench <name>``; not part of the test suite).
+
+Each benchmark is a module exposing ``add_arguments(parser)`` and ``main(args) -> int``,
+listed in :data:`BENCHMARKS` and imported only when chosen, so adding one costs the
+others nothing. Every benchmark reports ratios measured in the same run, because the
+machines these run on are shared and noisy: absolute numbers from different runs are
+not comparable, ratios from one run are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = ["BENCHMARKS", "Benchmark"]
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """A registered benchmark: ``module`` defines ``add_arguments`` and ``main``."""
+
+    name: str
+    summary: str
+    module: str
+
+
+BENCHMARKS: Final[dict[str, Benchmark]] = {
+    b.name: b
+    for b in (
+        Benchmark(
+            "format",
+            "container write/read throughput, header-only reads and size vs JSON+gzip and pickle",
+            "bench.format",
+        ),
+    )
+}

@@ -1,0 +1,165 @@
+"""Diagnostics: what the compiler says about a source file, and how it is printed.
+
+A ``Diagnostic`` is data: an error code, a severity, the span it is about, a one-line
+message and optional notes. Passes collect diagnostics instead of stopping at the first
+problem, and raise ``SourceError`` (which carries all of them) when they cannot go on.
+
+Every code lives in ``ERROR_CODES`` with a one-line summary, so the set of diagnostics
+the compiler can produce is listed in one place; constructing a ``Diagnostic`` with an
+unregistered code is a bug and raises ``ValueError``. Codes are grouped by a letter and
+a hundred: ``L0xx`` lexer, ``L1xx`` literate scripts, ``L2xx`` the layout rule.
+
+``render`` prints one diagnostic the way GHC does::
+
+    Foo.hs:3:5: error: [L001] unterminated string literal
+      |
+    3 | x = "abc
+      |     ^^^^
+      note: ...
+
+It takes the source text as an argument and never reads files, so it can render
+diagnostics for sources that only exist in memory (tests, editors, the driver's cache).
+Tabs in the quoted line are expanded to the Report's tab stops so the carets line up
+with the columns in the header (see Note [Columns and tab stops] in ifacedir.syntax.span).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from ifacedir.errors import IfacedirError
+from ifacedir.syntax.span import TAB_STOP, SrcSpan
+
+__all__ = [
+    "ERROR_CODES",
+    "Diagnostic",
+    "Severity",
+    "SourceError",
+    "error",
+    "has_errors",
+    "render",
+    "render_all",
+]
+
+ERROR_CODES: Final[Mapping[str, str]] = {
+    # Lexer (Report chapter 2).
+    "L001": "unterminated string literal",
+    "L002": "unterminated block comment",
+    "L003": "unterminated character literal",
+    "L004": "invalid escape sequence",
+    "L005": "numeric escape sequence out of range",
+    "L006": "illegal character in source",
+    "L007": "character literal must hold exactly one character",
+    "L008": "illegal character in string or character literal",
+    "L009": "a reserved operator cannot be qualified",
+    "L010": "malformed pragma",
+    # Literate scripts (Report §10.4).
+    "L101": "program line next to a comment line",
+    "L102": "\\begin{code} without a matching \\end{code}",
+    "L103": "\\end{code} without a matching \\begin{code}",
+    # The layout rule (Report §10.3).
+    "L201": "explicit close brace does not match an explicit open brace",
+}
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One message about one span of a source file."""
+
+    code: str
+    severity: Severity
+    span: SrcSpan
+    message: str
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.code not in ERROR_CODES:
+            raise ValueError(f"unregistered diagnostic code {self.code!r}")
+
+
+def error(code: str, span: SrcSpan, message: str, *notes: str) -> Diagnostic:
+    """An error-severity diagnostic."""
+    return Diagnostic(code, Severity.ERROR, span, message, notes)
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+class SourceError(IfacedirError):
+    """A source file was rejected; ``diagnostics`` says why (at least one error).
+
+    Bad source is bad input, so this is an ``IfacedirError`` like every other failure
+    a caller of the library can meet on bad input (see ifacedir.errors).
+    """
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
+        first = self.diagnostics[0] if self.diagnostics else None
+        summary = _header(first) if first else "source error"
+        if len(self.diagnostics) > 1:
+            summary += f" (and {len(self.diagnostics) - 1} more)"
+        super().__init__(summary)
+
+
+_NEWLINE: Final = re.compile(r"\r\n?|\n")
+
+
+def render(diagnostic: Diagnostic, source: str | None = None) -> str:
+    """The diagnostic as GHC-style text; quotes the line from ``source`` when given."""
+    lines = [_header(diagnostic)]
+    if source is not None:
+        lines.extend(_excerpt(diagnostic.span, source))
+    lines.extend(f"  note: {note}" for note in diagnostic.notes)
+    return "\n".join(lines)
+
+
+def render_all(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str]) -> str:
+    """Every diagnostic in source order, each quoting ``sources[its file]`` if present."""
+    ordered = sorted(diagnostics, key=lambda d: d.span)
+    return "\n\n".join(render(d, sources.get(d.span.file)) for d in ordered)
+
+
+def _header(d: Diagnostic) -> str:
+    loc = d.span.start
+    return f"{d.span.file}:{loc.line}:{loc.col}: {d.severity}: [{d.code}] {d.message}"
+
+
+def _excerpt(span: SrcSpan, source: str) -> list[str]:
+    """The gutter, the quoted line and the caret line; nothing if the line is missing."""
+    text = _source_line(source, span.start.line)
+    if text is None:
+        return []
+    shown = text.expandtabs(TAB_STOP)
+    start = span.start.col
+    end = span.end.col if span.end.line == span.start.line else len(shown) + 1
+    width = max(1, end - start)
+    gutter = " " * len(str(span.start.line))
+    return [
+        f"{gutter} |",
+        f"{span.start.line} | {shown}",
+        f"{gutter} | {' ' * (start - 1)}{'^' * width}",
+    ]
+
+
+def _source_line(source: str, line: int) -> str | None:
+    """Line ``line`` (1-based) of ``source`` without its terminator."""
+    if line < 1:
+        return None
+    pos = 0
+    for _ in range(line - 1):
+        m = _NEWLINE.search(source, pos)
+        if m is None:
+            return None
+        pos = m.end()
+    m = _NEWLINE.search(source, pos)
+    return source[pos : m.start() if m else len(source)]
