@@ -93,6 +93,8 @@ def _check_model(value: object, *, for_encoding: bool) -> None:
     count, cbor2 enforced it; encoding does.)
     """
     allowed = _ENCODABLE if for_encoding else _DECODED
+    # The root is wrapped in a one-element list at depth -1 so that it is checked by the
+    # same per-container step as every child.
     stack: list[tuple[object, int]] = [([value], -1)]
     while stack:
         item, depth = stack.pop()
