@@ -807,7 +807,9 @@ class ImportDecl(Generic[N]):
 @_node
 class Module(Generic[N]):
     """A module (§5.1). Without a header, ``name`` is ``Main`` and ``exports`` is
-    ``(main)`` as the Report says; ``has_header`` records which it was."""
+    ``(main)`` as the Report says; ``has_header`` records which it was.
+    ``extensions`` lists the ``{-# LANGUAGE ... #-}`` names at the top of the file
+    (only ``NoImplicitPrelude`` is supported)."""
 
     span: SrcSpan
     name: str
@@ -816,3 +818,4 @@ class Module(Generic[N]):
     decls: tuple[Decl[N], ...]
     has_header: bool = True
     name_span: SrcSpan | None = None
+    extensions: tuple[str, ...] = ()
