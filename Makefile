@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo check lint typecheck test schemas bench clean
+.PHONY: setup demo check lint typecheck test test-slow schemas bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV) && $(BIN)/pip install -q --upgrade pip && $(BIN)/pip install -q -e '.[dev]' && touch $(STAMP)
@@ -25,11 +25,14 @@ typecheck: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest -q
 
+test-slow: $(STAMP)                  ## also the slow checks (fuzzing and properties at scale)
+	$(BIN)/pytest -q --run-slow
+
 schemas: $(STAMP)                    ## regenerate schemas/ from the pydantic models
 	$(BIN)/ifacedir schema --write
 
 bench: $(STAMP)                      ## full-size benchmarks (not run by CI)
-	$(BIN)/python -m bench format
+	$(BIN)/python -m bench format && $(BIN)/python -m bench frontend
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache .hypothesis

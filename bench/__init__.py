@@ -32,5 +32,10 @@ BENCHMARKS: Final[dict[str, Benchmark]] = {
             "container write/read throughput, header-only reads and size vs JSON+gzip and pickle",
             "bench.format",
         ),
+        Benchmark(
+            "frontend",
+            "lexing, layout, parsing and renaming throughput; syntax codec via JSON vs CBOR",
+            "bench.frontend",
+        ),
     )
 }

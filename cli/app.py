@@ -157,6 +157,61 @@ def verify(
 
 
 @app.command()
+def check(
+    path: Annotated[Path, typer.Argument(help="The program's main module (a .hs or .lhs file).")],
+    include: Annotated[
+        list[Path] | None,
+        typer.Option("--include", "-i", help="Also look for imported modules here (repeatable)."),
+    ] = None,
+    stop_after: Annotated[
+        str,
+        typer.Option(
+            "--stop-after",
+            help="Last phase to run: 'parse' (this file only) or 'rename' (with its imports).",
+        ),
+    ] = "rename",
+    dump: Annotated[
+        bool,
+        typer.Option(
+            "--dump",
+            "--dump-renamed",
+            help="Print the program's modules after the last phase, with explicit braces "
+            "(renamed names qualified by their defining module).",
+        ),
+    ] = False,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print a JSON report (schemas/check.schema.json).")
+    ] = False,
+) -> None:
+    """Check a program with the front end and print every error, GHC style.
+
+    Imported modules are found next to PATH, then under each --include directory, then
+    in package base. Exit status 1 if any error was found.
+    """
+    from cli.check import run_check
+    from cli.render import emit_json
+
+    _require_exists([path])
+    if stop_after not in ("parse", "rename"):
+        typer.echo(
+            f"ifacedir: --stop-after: expected parse or rename, got {stop_after!r}", err=True
+        )
+        raise typer.Exit(EXIT_USAGE)
+    outcome = run_check(path, include or [], "parse" if stop_after == "parse" else "rename")
+    if json_out:
+        emit_json(outcome.report)
+    else:
+        if outcome.rendered_errors:
+            typer.echo(outcome.rendered_errors, err=True)
+        for text in outcome.dumps if dump else ():
+            typer.echo(text, nl=False)
+        if outcome.report.ok and not dump:
+            count = len(outcome.report.modules)
+            typer.echo(f"ok: {count} module(s) checked up to {stop_after}")
+    raise typer.Exit(EXIT_OK if outcome.report.ok else EXIT_PROBLEMS)
+
+
+@app.command()
 def schema(
     write: Annotated[bool, typer.Option("--write", help="Regenerate the schema files.")] = False,
     check: Annotated[

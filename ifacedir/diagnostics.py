@@ -7,7 +7,8 @@ problem, and raise ``SourceError`` (which carries all of them) when they cannot 
 Every code lives in ``ERROR_CODES`` with a one-line summary, so the set of diagnostics
 the compiler can produce is listed in one place; constructing a ``Diagnostic`` with an
 unregistered code is a bug and raises ``ValueError``. Codes are grouped by a letter and
-a hundred: ``L0xx`` lexer, ``L1xx`` literate scripts, ``L2xx`` the layout rule.
+a hundred: ``L0xx`` lexer, ``L1xx`` literate scripts, ``L2xx`` the layout rule, ``P0xx`` the
+parser, ``R0xx`` the renamer, ``T0xx`` the typechecker.
 
 ``render`` prints one diagnostic the way GHC does::
 
@@ -57,12 +58,63 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "L008": "illegal character in string or character literal",
     "L009": "a reserved operator cannot be qualified",
     "L010": "malformed pragma",
+    "L011": "source file is not valid UTF-8",
+    "L012": "source file cannot be read",
     # Literate scripts (Report §10.4).
     "L101": "program line next to a comment line",
     "L102": "\\begin{code} without a matching \\end{code}",
     "L103": "\\end{code} without a matching \\begin{code}",
     # The layout rule (Report §10.3).
     "L201": "explicit close brace does not match an explicit open brace",
+    # Renamer (Report chapter 5 and §3.5, §4.4, §10.6).
+    "R001": "not in scope",
+    "R002": "ambiguous occurrence",
+    "R003": "multiple declarations of one top-level name",
+    "R004": "conflicting definitions in one binding group or pattern",
+    "R005": "duplicate type signatures",
+    "R006": "multiple fixity declarations",
+    "R007": "type signature without a binding",
+    "R008": "fixity declaration without a binding",
+    "R009": "equations with different numbers of arguments",
+    "R010": "not a (visible) subordinate of a type or class",
+    "R011": "conflicting exports",
+    "R012": "export item `module M` names no import",
+    "R013": "imported module does not export the item",
+    "R014": "module not found",
+    "R015": "main is not exported by module Main",
+    "R016": "main is not defined in module Main",
+    "R017": "precedence parsing error",
+    "R018": "section operand binds less tightly than its operator",
+    "R019": "module imports form a cycle",
+    "R020": "file name does not match module name",
+    "R021": "declaration not allowed in an instance body",
+    # Typechecker (Report §4, THIH).
+    "T001": "type mismatch",
+    "T002": "occurs check: cannot construct an infinite type",
+    "T003": "kind mismatch",
+    "T004": "no instance for a class constraint",
+    "T005": "ambiguous type variable",
+    "T006": "overlapping or duplicate instance",
+    "T007": "invalid class declaration",
+    "T008": "invalid default declaration",
+    "T009": "occurs check: cannot construct an infinite kind",
+    "T010": "type synonym not fully applied",
+    "T011": "cycle in type synonym declarations",
+    "T012": "illegal instance declaration",
+    # Parser (Report chapters 3-5).
+    "P001": "parse error on an input token",
+    "P002": "unsupported feature (outside the accepted subset of Haskell 2010)",
+    "P003": "input nested too deeply",
+    "P004": "parse error at a layout token (possibly incorrect indentation or brackets)",
+    "P005": "empty do block",
+    "P006": "the last statement of a do block is not an expression",
+    "P007": "fixity precedence out of range",
+    "P008": "qualified name in binding position",
+    "P009": "parse error in pattern",
+    "P010": "invalid type signature",
+    "P011": "block expression in function application",
+    "P012": "malformed context, class or instance head",
+    "P013": "malformed declaration head",
 }
 
 

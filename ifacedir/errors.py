@@ -9,6 +9,8 @@ Reading files (see spec/FORMAT.md, "Errors")::
       FormatError                 a file cannot be used; carries the path and what is wrong
         NotAContainerError        the magic bytes are not ifacedir's: not our file at all
         CorruptFileError          truncated, altered, over a limit, or not canonical
+          CodecError              a payload that is valid CBOR but not a valid encoding of its
+                                  type (a syntax tree: bad tag, arity, field, reference, ...)
         UnsupportedVersionError   written by a newer major format version (or unknown codec)
       InvalidNameError            a module, section or tool name that cannot name a file
       EncodeError                 a value outside the data model, or a header field out of range
@@ -29,6 +31,7 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "CodecError",
     "CorruptFileError",
     "EncodeError",
     "FormatError",
@@ -63,6 +66,17 @@ class NotAContainerError(FormatError):
 
 class CorruptFileError(FormatError):
     """The file is truncated, altered, exceeds a limit, or breaks a format rule."""
+
+
+class CodecError(CorruptFileError):
+    """A decoded payload is not a valid encoding of the value it should hold.
+
+    Raised by payload codecs (ifacedir.syntax.codec) on untrusted input; ``path`` is
+    usually unknown at that level and filled in by callers that re-raise.
+    """
+
+    def __init__(self, reason: str, path: Path | str | None = None) -> None:
+        super().__init__(path, reason)
 
 
 class UnsupportedVersionError(FormatError):

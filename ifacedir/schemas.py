@@ -13,12 +13,14 @@ from typing import Final
 
 from pydantic import BaseModel
 
+from ifacedir.check_report import CheckReport
 from ifacedir.format.header import FileHeader
 from ifacedir.format.inspection import InspectReport, VerifyReport
 
 __all__ = ["SCHEMA_MODELS", "render_schemas", "stale_schemas", "write_schemas"]
 
 SCHEMA_MODELS: Final[dict[str, type[BaseModel]]] = {
+    "check": CheckReport,
     "header": FileHeader,
     "inspect": InspectReport,
     "verify": VerifyReport,

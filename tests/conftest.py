@@ -7,6 +7,7 @@ the writer would never produce and still get past every check but the one it aim
 
 from __future__ import annotations
 
+import os
 import struct
 from typing import Any
 
@@ -17,6 +18,26 @@ from ifacedir.format import cbor
 from ifacedir.format.container import FORMAT_MAJOR, FORMAT_MINOR, MAGIC, encode_container
 from ifacedir.format.fingerprint import fingerprint
 from ifacedir.format.header import FileKind
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--run-slow",
+        action="store_true",
+        help="also run tests marked slow (fuzzing and property tests at scale)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` run only with --run-slow or IFACEDIR_SLOW=1 (``make test-slow``);
+    CI runs the bounded version of each check that sits next to it."""
+    if config.getoption("--run-slow") or os.environ.get("IFACEDIR_SLOW") == "1":
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow (make test-slow)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
 
 SMALL_SECTIONS: dict[str, object] = {
     # >= 64 bytes and repetitive: stored as cbor-zstd

@@ -35,7 +35,7 @@ Tokens (kind, what ``value`` holds):
 ``special`` ``( ) , ; [ ] ` { }``              the character
 ``reservedid`` (``case`` … ``where``, ``_``)   the word
 ``reservedop`` (``.. : :: = \\ | <- -> @ ~ =>``) the operator
-``pragma`` (``{-# SOURCE #-}``)                the pragma name in upper case
+``pragma`` (``{-# SOURCE #-}``, ``LANGUAGE``)  the pragma name in upper case
 ``eof``                                        ``None``
 =============================================  ====================================
 
@@ -155,8 +155,10 @@ RESERVED_IDS: Final = frozenset(
 RESERVED_OPS: Final = frozenset(_words(".. : :: = \\ | <- -> @ ~ =>"))
 
 # Pragmas that become tokens; every other pragma is skipped as a comment, as GHC skips
-# the pragmas it does not know.
-TOKEN_PRAGMAS: Final = frozenset({"SOURCE"})
+# the pragmas it does not know. A LANGUAGE pragma has arguments: its token's text is the
+# whole pragma, from which the parser reads the extension names.
+TOKEN_PRAGMAS: Final = frozenset({"SOURCE", "LANGUAGE"})
+_PRAGMAS_WITH_ARGUMENTS: Final = frozenset({"LANGUAGE"})
 
 # Report §2.6, `ascii`: the control-character names and their codes.
 ASCII_ESCAPES: Final = {
@@ -636,7 +638,11 @@ class _Lexer:
         name = m.group(1).upper() if m else ""
         if m is None or name not in TOKEN_PRAGMAS:
             return self._skip_nested_comment(start)
-        close = _PRAGMA_CLOSE.match(self.text, m.end())
+        close = (
+            _PRAGMA_ARGUMENTS_CLOSE.search(self.text, m.end())
+            if name in _PRAGMAS_WITH_ARGUMENTS
+            else _PRAGMA_CLOSE.match(self.text, m.end())
+        )
         if close is None:
             self._error("L010", start, m.end(), f"malformed {name} pragma", "expected '#-}'")
             return self._skip_nested_comment(start)
@@ -761,6 +767,7 @@ class _Lexer:
 _COMMENT_DELIMITER: Final = re.compile(r"\{-|-\}")
 _PRAGMA_OPEN: Final = re.compile(r"\{-#\s*([A-Za-z][A-Za-z0-9_]*)")
 _PRAGMA_CLOSE: Final = re.compile(r"\s*#-\}")
+_PRAGMA_ARGUMENTS_CLOSE: Final = re.compile(r"#-\}")
 _RADIX: Final = {"decimal": 10, "octal": 8, "hex": 16}
 _REST_OF_LINE: Final = re.compile(r"[^\r\n]*+")
 

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Generic, TypeAlias, TypeVar
+from typing import Generic, TypeAlias, TypeVar, dataclass_transform
 
 from ifacedir.syntax.span import SrcSpan
 
@@ -134,7 +134,13 @@ __all__ = [
 
 N = TypeVar("N")
 
-_node = dataclass(frozen=True, slots=True)
+_C = TypeVar("_C")
+
+
+@dataclass_transform(frozen_default=True)
+def _node(cls: type[_C]) -> type[_C]:
+    """``@dataclass(frozen=True, slots=True)``, spelled so that mypy sees the fields."""
+    return dataclass(frozen=True, slots=True)(cls)
 
 
 # --- Literals (Report §2.5, §2.6) -------------------------------------------------

@@ -228,10 +228,15 @@ def test_source_pragma_spelling(src: str) -> None:
     assert (token.kind, token.value) == ("pragma", "SOURCE")
 
 
+def test_language_pragma_is_a_token_with_its_text() -> None:
+    token = one("{-# LANGUAGE NoImplicitPrelude,\n  Foo #-}")
+    assert (token.kind, token.value) == ("pragma", "LANGUAGE")
+    assert token.text == "{-# LANGUAGE NoImplicitPrelude,\n  Foo #-}"
+
+
 @pytest.mark.parametrize(
     "src",
     [
-        "{-# LANGUAGE ScopedTypeVariables #-}",
         "{-# OPTIONS_GHC -Wall #-}",
         "{-# INLINE f #-}",
         "{-# UNKNOWN whatever {- nested -} #-}",
