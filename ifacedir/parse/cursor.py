@@ -107,8 +107,8 @@ def rdr(token: Token) -> RdrName:
     """The name a (possibly qualified) identifier or operator token stands for."""
     value = token.value
     if isinstance(value, QualName):
-        return RdrName(value.name, value.module)
-    return RdrName(token.text)
+        return RdrName(value.name, value.module, token.span)
+    return RdrName(token.text, "", token.span)
 
 
 def is_special(token: Token, text: str) -> bool:

@@ -13,21 +13,11 @@ of each binding occurrence, and checks the rules that concern a group as a whole
   (§4.4.1, §4.4.2), two signatures or two fixity declarations for one name;
 * the equations of one function with different numbers of arguments (§4.4.3.1).
 
-Binding occurrences of operators are not always located exactly by the tree; see
-Note [Spans of binders without their own node].
-
-Note [Spans of binders without their own node]
-~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
-``FunBind.name``, ``FixityDecl.ops``, ``InstanceDecl.cls`` and the parameters of
-type declarations are bare names without spans. GHC reports errors about them at the
-name itself. We recover the position from the neighbours: a prefix binding starts its
-clause (``f x = ...``); an infix one (``x <+> y = ...``) ends one column before its
-right operand (one space assumed); the operators of a fixity declaration end where the
-declaration ends, separated by ", "; an instance's class ends one column before the
-instance type; the parameters of a ``data``, ``newtype`` or ``type`` declaration
-follow its name one space apart. The result is exact for conventionally spaced
-source, which is what the corpus holds. (Spans on these names in the AST would make
-the guesswork unnecessary; it is a small additive change for the parser.)
+Binding occurrences that have no node of their own (a function's name, the operators
+of a fixity declaration, an instance's class, a type's parameters) are located by the
+span their ``RdrName`` carries (Note [Names carry their spans] in
+ifacedir.syntax.names); a name the parser did not make (a hand-built tree) falls back
+to the span of its declaration.
 """
 
 from __future__ import annotations
@@ -72,6 +62,7 @@ __all__ = [
     "funbind_binders",
     "funbind_name_span",
     "instance_class_span",
+    "located",
     "multiple_declarations",
     "pat_binders",
     "tyvar_binders",
@@ -149,62 +140,34 @@ def funbind_binders(bind: FunBind[RdrName]) -> list[Binder]:
 
 
 def funbind_name_span(bind: FunBind[RdrName]) -> SrcSpan:
-    """Where the function name of ``bind``'s first clause is; see
-    Note [Spans of binders without their own node]."""
-    return _match_name_span(bind.matches[0], bind.name.occ, bind.span)
+    """Where the function name of ``bind``'s first clause is."""
+    return located(bind.name, bind.span)
 
 
 def _match_name_span(match: Match[RdrName], occ: str, fallback: SrcSpan) -> SrcSpan:
-    if not (match.infix and len(match.pats) >= 2):
-        start = fallback.start
-        return SrcSpan(fallback.file, start, SrcLoc(start.line, start.col + len(occ)))
-    right = match.pats[1].span.start
-    text = _op_text(occ)
-    start = SrcLoc(right.line, max(1, right.col - 1 - len(text)))
-    return SrcSpan(match.span.file, start, SrcLoc(right.line, start.col + len(text)))
+    """An argument-less equation ``x = e`` starts with its name."""
+    start = fallback.start
+    return SrcSpan(fallback.file, start, SrcLoc(start.line, start.col + len(occ)))
 
 
-def _op_text(occ: str) -> str:
-    """How an operator binder is written infix: symbols as they are, names backquoted."""
-    return f"`{occ}`" if occ[:1].isalpha() or occ[:1] == "_" else occ
+def located(name: RdrName, fallback: SrcSpan) -> SrcSpan:
+    """Where ``name`` was written, or ``fallback`` for a name the parser did not make."""
+    return name.span if name.span is not None else fallback
 
 
 def fixity_op_spans(decl: FixityDecl[RdrName]) -> list[SrcSpan]:
-    """Where each operator of a fixity declaration is; see
-    Note [Spans of binders without their own node]."""
-    spans: list[SrcSpan] = []
-    end = decl.span.end
-    for op in reversed(decl.ops):
-        text = _op_text(op.occ)
-        start = SrcLoc(end.line, max(1, end.col - len(text)))
-        spans.append(SrcSpan(decl.span.file, start, end))
-        end = SrcLoc(end.line, max(1, start.col - 2))
-    return list(reversed(spans))
+    """Where each operator of a fixity declaration is."""
+    return [located(op, decl.span) for op in decl.ops]
 
 
 def instance_class_span(decl: InstanceDecl[RdrName]) -> SrcSpan:
-    """Where the class name of an instance head is; see
-    Note [Spans of binders without their own node]."""
-    head = decl.type.span.start
-    width = len(str(decl.cls))
-    start = SrcLoc(head.line, head.col - 1 - width)
-    if start <= decl.span.start:
-        return decl.span
-    return SrcSpan(decl.span.file, start, SrcLoc(head.line, head.col - 1))
+    """Where the class name of an instance head is."""
+    return located(decl.cls, decl.span)
 
 
 def tyvar_binders(decl: DataDecl[RdrName] | TypeSynDecl[RdrName]) -> list[Binder]:
-    """The parameters of a type declaration with their positions; see
-    Note [Spans of binders without their own node]."""
-    keyword = "type" if isinstance(decl, TypeSynDecl) else "newtype" if decl.is_newtype else "data"
-    start = decl.span.start
-    col = start.col + len(keyword) + 1 + len(decl.name.occ) + 1
-    out: list[Binder] = []
-    for v in decl.tyvars:
-        loc = SrcLoc(start.line, col)
-        out.append(Binder(v.occ, SrcSpan(decl.span.file, loc, SrcLoc(loc.line, col + len(v.occ)))))
-        col += len(v.occ) + 1
-    return out
+    """The parameters of a type declaration with their positions."""
+    return [Binder(v.occ, located(v, decl.span)) for v in decl.tyvars]
 
 
 @dataclass

@@ -40,6 +40,7 @@ from ifacedir.rename.binders import (
     funbind_binders,
     funbind_name_span,
     instance_class_span,
+    located,
     multiple_declarations,
     pat_binders,
     tyvar_binders,
@@ -131,6 +132,7 @@ def _definitions(decls: Sequence[Decl[RdrName]]) -> list[_Def]:
     out: list[_Def] = []
     for d in decls:
         if isinstance(d, DataDecl | TypeSynDecl | ClassDecl):
+            # GHC locates a type or class declaration by its whole declaration.
             out.append((d.name.occ, NameSpace.TYCON, d.span, None, False))
         if isinstance(d, DataDecl):
             out.extend(_data_defs(d))
@@ -138,9 +140,12 @@ def _definitions(decls: Sequence[Decl[RdrName]]) -> list[_Def]:
             parent = Name("", "", d.name.occ, NameSpace.TYCON)  # fixed by _collect_subordinates
             for sig in d.decls:
                 if isinstance(sig, TypeSig):
-                    out.extend((n.occ, NameSpace.VAR, sig.span, parent, False) for n in sig.names)
+                    out.extend(
+                        (n.occ, NameSpace.VAR, located(n, sig.span), parent, False)
+                        for n in sig.names
+                    )
         elif isinstance(d, ForeignImport):
-            out.append((d.name.occ, NameSpace.VAR, d.span, None, False))
+            out.append((d.name.occ, NameSpace.VAR, located(d.name, d.span), None, False))
         elif isinstance(d, FunBind):
             out.extend((b.occ, NameSpace.VAR, b.span, None, True) for b in funbind_binders(d))
         elif isinstance(d, PatBind):
@@ -153,13 +158,13 @@ def _data_defs(d: DataDecl[RdrName]) -> list[_Def]:
     out: list[_Def] = []
     labels: set[str] = set()
     for c in d.constrs:
-        out.append((c.name.occ, NameSpace.CON, c.span, parent, False))
+        out.append((c.name.occ, NameSpace.CON, located(c.name, c.span), parent, False))
         own: set[str] = set()
         for f in c.fields:
             for label in f.labels:
                 # A field shared by constructors is one field; twice in one is an error.
                 if label.occ not in labels or label.occ in own:
-                    out.append((label.occ, NameSpace.VAR, f.span, parent, False))
+                    out.append((label.occ, NameSpace.VAR, located(label, f.span), parent, False))
                 labels.add(label.occ)
                 own.add(label.occ)
     return out
@@ -235,7 +240,7 @@ def _data(ctx: RnContext, top: TopDefs, d: DataDecl[RdrName]) -> DataDecl[Name]:
     tyvars = _tyvar_binders(ctx, d)
     with ctx.binding(tyvars):
         constrs = tuple(_constructor(ctx, top, c) for c in d.constrs)
-    deriving = tuple(ctx.tycon(c, d.span) for c in d.deriving)
+    deriving = tuple(ctx.tycon(c, located(c, d.span)) for c in d.deriving)
     name = top.name(d.name.occ, NameSpace.TYCON)
     return DataDecl(d.span, name, tuple(tyvars), constrs, deriving, d.is_newtype)
 

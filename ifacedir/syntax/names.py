@@ -4,7 +4,8 @@ The parser produces ``RdrName``: what the programmer wrote, an occurrence name w
 optional module qualifier (``x``, ``M.x``, ``+``, ``Data.List.\\\\``). Which namespace
 it lives in is implied by where it appears in the tree (a type, an expression, a
 pattern), as in the Report (§1.4: variables and constructors, type constructors and
-classes, type variables, module names).
+classes, type variables, module names). A ``RdrName`` also carries the span of the
+token it was written as; see Note [Names carry their spans].
 
 The renamer replaces every ``RdrName`` with a ``Name``: the entity the occurrence
 refers to. A top-level entity is identified by its *original name* (package, defining
@@ -23,8 +24,10 @@ functions at the end of this module.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
+
+from ifacedir.syntax.span import SrcSpan
 
 __all__ = [
     "BUILTIN_MODULE",
@@ -55,12 +58,26 @@ class NameSpace(enum.StrEnum):
     TYVAR = "tyvar"  # type variables
 
 
+# Note [Names carry their spans]
+# ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# Many names in the tree have no node of their own: the name of a function binding,
+# the operators of a fixity declaration, the class of an instance, the parameters of
+# a data declaration, the labels of a record. Diagnostics about them must point at the
+# name (GHC's `Located RdrName`), so the parser stores the token's span in the
+# `RdrName` itself. The span takes no part in equality, hashing or ordering: `x`
+# written twice is the same name, and trees compare equal modulo positions as before.
+# Renamed trees do not need it (a `Name` is an entity, not an occurrence), and the
+# syntax codec does not store it, since only renamed trees are persisted.
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class RdrName:
-    """A name as written: ``occ`` with the module qualifier ``qual`` ("" if none)."""
+    """A name as written: ``occ`` with the module qualifier ``qual`` ("" if none), and
+    where it was written (None for names the compiler made up)."""
 
     occ: str
     qual: str = ""
+    span: SrcSpan | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_qualified(self) -> bool:

@@ -41,6 +41,7 @@ import enum
 from collections.abc import Callable, Iterator
 from typing import Final, TypeVar
 
+from ifacedir.syntax.names import Name, RdrName
 from ifacedir.syntax.span import SrcLoc, SrcSpan
 
 __all__ = [
@@ -58,7 +59,9 @@ ERASED_SPAN: Final = SrcSpan("<erased>", SrcLoc(0, 0), SrcLoc(0, 0))
 _T = TypeVar("_T")
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
-_LEAF_TYPES: Final = frozenset({type(None), bool, int, float, str, bytes, SrcLoc})
+# Names are leaves: they compare by what they name, and a ``RdrName``'s own span takes
+# no part in its equality (see Note [Names carry their spans] in ifacedir.syntax.names).
+_LEAF_TYPES: Final = frozenset({type(None), bool, int, float, str, bytes, SrcLoc, RdrName, Name})
 
 
 def field_names(cls: type) -> tuple[str, ...]:
@@ -180,11 +183,15 @@ def same_modulo_spans(a: object, b: object) -> bool:
 
 
 def iter_nodes(node: object) -> Iterator[object]:
-    """Every dataclass instance in ``node``, in preorder, except spans and locations."""
+    """Every dataclass instance in ``node``, in preorder, except spans and locations;
+    names are yielded but not looked into."""
     stack: list[object] = [node]
     while stack:
         value = stack.pop()
         kind = type(value)
+        if kind is RdrName or kind is Name:
+            yield value
+            continue
         if kind is SrcSpan or _is_leaf(value):
             continue
         if kind is not tuple:
