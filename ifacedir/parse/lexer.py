@@ -48,12 +48,10 @@ is in one place.
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import gc
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
@@ -71,6 +69,7 @@ from ifacedir.parse.lexemes import (
     patterns,
 )
 from ifacedir.syntax.span import SrcLoc, SrcSpan, next_tab_stop
+from ifacedir.util.gcpause import gc_paused
 
 __all__ = [
     "ASCII_ESCAPES",
@@ -155,28 +154,10 @@ class LexResult:
 def tokenize(text: str, file: str = "<input>") -> LexResult:
     """All tokens of ``text`` (ending with ``EOF``) and its lexical errors, in source order."""
     lexer = _Lexer(text.removeprefix("\ufeff"), file)
-    with _gc_paused():
+    with gc_paused():  # See Note [Pausing the garbage collector] in ifacedir.util.gcpause
         lexer.run()
     diagnostics = sorted(lexer.diagnostics, key=lambda d: d.span)
     return LexResult(tuple(lexer.tokens), tuple(diagnostics))
-
-
-# Note [Pausing the garbage collector]
-# ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
-# Lexing a large file allocates a few objects per token and frees none, which is the
-# worst case for CPython's generational collector: it runs again and again, and each
-# run of the oldest generation walks every token made so far. Tokens never form
-# reference cycles, so there is nothing for it to find; we pause it while the main
-# loop runs (a third of the time of a 50,000-line file) and restore its previous state.
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def lex(text: str, file: str = "<input>") -> list[Token]:

@@ -27,7 +27,27 @@ Note [Renamer output is persistable data] in ifacedir.rename.env.
 
 The renamer recurses over the tree; it runs under ``run_deep`` so deeply nested
 input cannot exhaust the stack (ifacedir.util.deep), and with the cycle collector
-paused (see Note [Pausing the garbage collector while renaming]).
+paused (see Note [Pausing the garbage collector] in ifacedir.util.gcpause).
+
+Note [Instances travel with dependencies]).
+2. **Top-level definitions** (ifacedir.rename.decls): every entity the module
+   defines gets its original name ``(package, module, occ, namespace)`` and joins
+   the environment, so it can be used before its definition and as ``Self.x``.
+3. **Declarations**: renamed one by one with the environment complete: local
+   binders get uniques numbered in source order, operator chains are re-associated
+   (§10.6), ambiguity and scope errors are reported at each use.
+4. **Exports** (ifacedir.rename.exports) and, for module ``Main``, the check that
+   ``main`` is defined and exported (§5.1).
+
+All diagnostics of all steps are collected; if there are any, ``SourceError`` carries
+them sorted by position. Otherwise the result is a ``RenamedModule``: the renamed
+tree, the module's ``ModuleExports`` (what importers' renamers read), the resolved
+imports and the fixities the module declares. All of it is frozen data; see
+Note [Renamer output is persistable data] in ifacedir.rename.env.
+
+The renamer recurses over the tree; it runs under ``run_deep`` so deeply nested
+input cannot exhaust the stack (ifacedir.util.deep), and with the cycle collector
+paused (see Note [Pausing the garbage collector] in ifacedir.util.gcpause).
 
 Note [Pausing the garbage collector while renaming]
 ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
@@ -52,9 +72,7 @@ be cut down the same way later without changing any importer.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ifacedir.diagnostics import SourceError
@@ -67,6 +85,7 @@ from ifacedir.syntax.ast import IEVar, ImportDecl, Module
 from ifacedir.syntax.names import Name, RdrName
 from ifacedir.syntax.span import SrcSpan
 from ifacedir.util.deep import run_deep
+from ifacedir.util.gcpause import gc_paused
 
 __all__ = [
     "PRELUDE",
@@ -120,19 +139,8 @@ def rename_module(
 
     Raises ``SourceError`` with every diagnostic if the module has scope errors.
     """
-    with _gc_paused():  # See Note [Pausing the garbage collector while renaming]
+    with gc_paused():  # See Note [Pausing the garbage collector] in ifacedir.util.gcpause
         return run_deep(_rename_module, module, imports, package)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _rename_module(
