@@ -101,6 +101,12 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "T010": "type synonym not fully applied",
     "T011": "cycle in type synonym declarations",
     "T012": "illegal instance declaration",
+    "T013": "could not deduce a constraint from the context of a signature",
+    "T014": "a type signature is more general than the inferred type (rigid type variable)",
+    "T015": "main is not of type IO t",
+    "T016": "cannot derive an instance",
+    "T017": "invalid record construction, update or pattern",
+    "T018": "a type signature without a binding, or a duplicate signature",
     # Parser (Report chapters 3-5).
     "P001": "parse error on an input token",
     "P002": "unsupported feature (outside the accepted subset of Haskell 2010)",
@@ -195,12 +201,31 @@ def _excerpt(span: SrcSpan, source: str) -> list[str]:
     start = span.start.col
     end = span.end.col if span.end.line == span.start.line else len(shown) + 1
     width = max(1, end - start)
+    shown, start, width = _window(shown, start, width)
     gutter = " " * len(str(span.start.line))
     return [
         f"{gutter} |",
         f"{span.start.line} | {shown}",
         f"{gutter} | {' ' * (start - 1)}{'^' * width}",
     ]
+
+
+_MAX_QUOTE: Final = 120
+
+
+def _window(line: str, start: int, width: int) -> tuple[str, int, int]:
+    """At most about ``_MAX_QUOTE`` characters of ``line`` around column ``start``, with
+    "..." where it was cut, and the caret's new column and width (a generated file can
+    have a line of megabytes; the caret must still be findable)."""
+    if len(line) <= _MAX_QUOTE:
+        return line, start, width
+    left = max(0, start - 1 - _MAX_QUOTE // 3)
+    right = min(len(line), left + _MAX_QUOTE)
+    prefix = "..." if left > 0 else ""
+    suffix = "..." if right < len(line) else ""
+    new_start = start - left + len(prefix)
+    new_width = max(1, min(width, right - (start - 1)))
+    return prefix + line[left:right] + suffix, new_start, new_width
 
 
 def _source_line(source: str, line: int) -> str | None:

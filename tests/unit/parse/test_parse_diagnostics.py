@@ -135,3 +135,12 @@ def test_source_error_carries_every_diagnostic() -> None:
     err = SourceError([one, one])
     assert err.diagnostics == (one, one)
     assert str(err).endswith("(and 1 more)")
+
+
+def test_a_long_line_is_quoted_around_the_caret() -> None:
+    line = "x = " + "a + " * 5000 + "@"
+    col = len(line)
+    d = Diagnostic("L006", Severity.ERROR, span(1, col, 1, col + 1), "bad")
+    quoted, caret = render(d, line + "\n").splitlines()[2:4]
+    assert len(quoted) < 140 and quoted.startswith("1 | ...") and quoted.endswith("@")
+    assert caret.index("^") == quoted.index("@")
