@@ -1,0 +1,7 @@
+firstWord :: String -> String
+firstWord = head . words
+
+main :: IO ()
+main = do
+  putStrLn (firstWord "hello world")
+  putStrLn (firstWord "   ")

@@ -1,0 +1,5 @@
+count :: Int
+count = "three"
+
+main :: IO ()
+main = print count

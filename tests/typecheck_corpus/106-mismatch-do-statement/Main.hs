@@ -1,0 +1,5 @@
+main :: IO ()
+main = do
+  putStrLn "start"
+  Just 3
+  putStrLn "end"

@@ -1,0 +1,4 @@
+import Util (double)
+
+main :: IO ()
+main = print (double 4)

@@ -1,0 +1,4 @@
+module Util (double) where
+
+double :: Int -> Int
+double x = x ++ x

@@ -1,0 +1,4 @@
+data Point = Point Int Int
+
+main :: IO ()
+main = print (Point 1 2)

@@ -1,0 +1,4 @@
+default ()
+
+main :: IO ()
+main = print 3

@@ -1,0 +1,5 @@
+ident :: a -> a
+ident x = True
+
+main :: IO ()
+main = print (ident False)

@@ -1,0 +1,4 @@
+data Pair = Pair (Int Int)
+
+main :: IO ()
+main = print 1

@@ -1,0 +1,7 @@
+data T = T deriving Show
+
+instance Show T where
+  show _ = "mine"
+
+main :: IO ()
+main = print T

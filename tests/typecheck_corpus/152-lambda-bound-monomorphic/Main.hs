@@ -1,0 +1,4 @@
+both f = (f True, f 'c')
+
+main :: IO ()
+main = print (both (const 1))

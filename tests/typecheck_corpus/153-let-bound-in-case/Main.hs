@@ -1,0 +1,3 @@
+main :: IO ()
+main = case id of
+  f -> print (f True, f 'c')

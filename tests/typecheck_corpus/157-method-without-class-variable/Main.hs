@@ -1,0 +1,5 @@
+class Named a where
+  label :: String
+
+main :: IO ()
+main = print 1

@@ -1,0 +1,6 @@
+import Pretty
+
+data T = T
+
+main :: IO ()
+main = putStrLn (pretty T)
