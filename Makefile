@@ -32,7 +32,7 @@ schemas: $(STAMP)                    ## regenerate schemas/ from the pydantic mo
 	$(BIN)/ifacedir schema --write
 
 bench: $(STAMP)                      ## full-size benchmarks (not run by CI)
-	$(BIN)/python -m bench format && $(BIN)/python -m bench frontend
+	$(BIN)/python -m bench format && $(BIN)/python -m bench frontend && $(BIN)/python -m bench tcfile
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -37,5 +37,10 @@ BENCHMARKS: Final[dict[str, Benchmark]] = {
             "lexing, layout, parsing and renaming throughput; syntax codec via JSON vs CBOR",
             "bench.frontend",
         ),
+        Benchmark(
+            "tcfile",
+            "tc phase files: write time vs renaming, header/exports/full reads, bytes per line",
+            "bench.tcfile",
+        ),
     )
 }

@@ -78,6 +78,14 @@ def inspect(
     hexdump: Annotated[
         bool, typer.Option("--hex", help="For one file: every byte, annotated with its meaning.")
     ] = False,
+    pretty: Annotated[
+        bool,
+        typer.Option(
+            "--pretty",
+            help="Print tc files through their reader: meta, exports, and the stored "
+            "program as Haskell source.",
+        ),
+    ] = False,
 ) -> None:
     """Show what interface files hold: header, input fingerprints, sections, decoded payload.
 
@@ -93,13 +101,20 @@ def inspect(
     if hexdump:
         _print_hexdump(path)
         return
-    report = inspect_path(path, payload=not header_only, sections=tuple(section or ()))
+    pretty = pretty and not (header_only or json_out)
+    report = inspect_path(
+        path, payload=not header_only and not pretty, sections=tuple(section or ())
+    )
+    problems: list[str] = []
     if json_out:
         emit_json(report)
     else:
-        for line in render_inspect(report, show_payload=not header_only):
+        lines = render_inspect(
+            report, show_payload=not header_only, pretty=pretty, problems=problems
+        )
+        for line in lines:
             typer.echo(line)
-    bad = any(
+    bad = bool(problems) or any(
         f.error is not None or any(s.error is not None for s in f.sections) for f in report.files
     )
     raise typer.Exit(EXIT_PROBLEMS if bad else EXIT_OK)
@@ -167,9 +182,10 @@ def check(
         str,
         typer.Option(
             "--stop-after",
-            help="Last phase to run: 'parse' (this file only) or 'rename' (with its imports).",
+            help="Last phase to run: 'parse' (this file only), 'rename' or 'typecheck' "
+            "(the default; both with every imported module).",
         ),
-    ] = "rename",
+    ] = "typecheck",
     dump: Annotated[
         bool,
         typer.Option(
@@ -182,32 +198,56 @@ def check(
     json_out: Annotated[
         bool, typer.Option("--json", help="Print a JSON report (schemas/check.schema.json).")
     ] = False,
+    outdir: Annotated[
+        Path | None,
+        typer.Option(
+            "--outdir",
+            "-o",
+            help="Write each program module's tc file (DIR/A/B.hidir/tc.ifc) after the "
+            "last phase; modules with errors write nothing.",
+        ),
+    ] = None,
 ) -> None:
     """Check a program with the front end and print every error, GHC style.
 
     Imported modules are found next to PATH, then under each --include directory, then
-    in package base. Exit status 1 if any error was found.
+    in package base. Exit status 1 if any error was found (or a tc file could not be
+    written).
     """
-    from cli.check import run_check
+    from cli.check import StopAfter, run_check
     from cli.render import emit_json
 
     _require_exists([path])
-    if stop_after not in ("parse", "rename"):
+    phases: dict[str, StopAfter] = {"parse": "parse", "rename": "rename", "typecheck": "typecheck"}
+    if stop_after not in phases:
         typer.echo(
-            f"ifacedir: --stop-after: expected parse or rename, got {stop_after!r}", err=True
+            f"ifacedir: --stop-after: expected parse, rename or typecheck, got {stop_after!r}",
+            err=True,
         )
         raise typer.Exit(EXIT_USAGE)
-    outcome = run_check(path, include or [], "parse" if stop_after == "parse" else "rename")
+    if outdir is not None and stop_after == "parse":
+        typer.echo(
+            "ifacedir: --outdir needs --stop-after rename or typecheck (parse writes nothing)",
+            err=True,
+        )
+        raise typer.Exit(EXIT_USAGE)
+    outcome = run_check(path, include or [], phases[stop_after], outdir)
     if json_out:
         emit_json(outcome.report)
     else:
         if outcome.rendered_errors:
             typer.echo(outcome.rendered_errors, err=True)
+        for problem in outcome.report.write_errors:
+            typer.echo(f"ifacedir: {problem}", err=True)
         for text in outcome.dumps if dump else ():
             typer.echo(text, nl=False)
         if outcome.report.ok and not dump:
             count = len(outcome.report.modules)
-            typer.echo(f"ok: {count} module(s) checked up to {stop_after}")
+            wrote = ""
+            if outdir is not None:
+                files = sum(1 for m in outcome.report.modules if m.tc_file is not None)
+                wrote = f"; {files} tc file(s) under {outdir}"
+            typer.echo(f"ok: {count} module(s) checked up to {stop_after}{wrote}")
     raise typer.Exit(EXIT_OK if outcome.report.ok else EXIT_PROBLEMS)
 
 

@@ -1,31 +1,65 @@
 """``ifacedir check``: run the front end on a program and report every diagnostic.
 
-Two stopping points exist today (the typechecker will add a third):
+Three stopping points:
 
 * ``parse``: lex, lay out and parse the one file named;
 * ``rename``: parse and rename the file and every module it imports, with the
-  Prelude and the rest of package base (``ifacedir.rename.program``).
+  Prelude and the rest of package base (``ifacedir.rename.program``);
+* ``typecheck`` (the default): rename, then typecheck every module in dependency
+  order (``ifacedir.typecheck.typecheck.typecheck_program``).
 
 Errors are printed as GHC prints them, each quoting its source line with a caret
 (``ifacedir.diagnostics.render_all``); ``--json`` prints a ``CheckReport`` instead.
 ``--dump`` prints the program's own modules (not base's) as Haskell source with
-explicit braces: parsed names as written, or renamed names qualified by their
-defining module.
+explicit braces: parsed names as written, renamed names qualified by their
+defining module, or (after typechecking) the typed tree as the typechecker left it.
+
+With an output directory (``--outdir``), every module of the program's own package
+that passed the last phase gets its ``tc`` file (ifacedir.iface.tcfile), see
+Note [What check writes].
+
+Note [What check writes]
+~~~~~~~~~~~~~~~~~~~~~~~~
+* Only modules of package ``main``. Base modules are not written: they are renamed
+  in memory (once per process, Note [Caching the base library] in
+  ifacedir.rename.program), and their interface fingerprints, which importers' files
+  record as inputs, are computed in memory the same way as a written file's
+  ``exports`` hash. Writing base belongs to the install step (DESIGN, "Install":
+  base is built into a package database on first use and cached there), not to a
+  per-user cache directory that every ``check`` would have to keep consistent.
+* A module is written only if it passed: a module with errors, or one skipped
+  because an import failed, writes nothing, and whatever file it had before stays
+  as it was (DESIGN, "Robustness"). That old file is never mistaken for current: its
+  header's ``source`` and ``import:`` inputs are those of the sources it was built
+  from. Every write is atomic, so an interrupted ``check`` leaves each file old or
+  new, never partial.
+* Files are written after the whole program has been checked, in dependency
+  order; a file whose bytes would not change is not rewritten.
+* What the file holds is the result of the last pass run: stage ``typecheck`` (the
+  typechecker's ``TcResult`` and ``TcInterface``) by default, stage ``rename`` (the
+  ``RenamedModule``) with ``--stop-after rename``. Its ``import:`` inputs follow the
+  stage: the imported modules' exports, and after typechecking their interfaces too
+  (Note [Inputs of a tc file] in ifacedir.iface.tcfile).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ifacedir.check_report import CheckReport, ModuleEntry, diagnostic_entries
 from ifacedir.diagnostics import Diagnostic, SourceError, render_all
 
+if TYPE_CHECKING:
+    from ifacedir.rename.rename import RenamedModule
+    from ifacedir.syntax import ast
+    from ifacedir.typecheck.typecheck import TcResult
+
 __all__ = ["CheckOutcome", "StopAfter", "run_check"]
 
-StopAfter = Literal["parse", "rename"]
+StopAfter = Literal["parse", "rename", "typecheck"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +69,16 @@ class CheckOutcome:
     dumps: tuple[str, ...]  # one pretty-printed module per program module
 
 
-def run_check(path: Path, search_path: Sequence[Path], stop_after: StopAfter) -> CheckOutcome:
+def run_check(
+    path: Path,
+    search_path: Sequence[Path],
+    stop_after: StopAfter,
+    outdir: Path | None = None,
+) -> CheckOutcome:
+    """Check the program; with ``outdir`` (not for ``parse``) also write its tc files."""
     if stop_after == "parse":
         return _check_parse(path)
-    return _check_rename(path, search_path)
+    return _check_program(path, search_path, stop_after, outdir)
 
 
 def _check_parse(path: Path) -> CheckOutcome:
@@ -60,27 +100,95 @@ def _check_parse(path: Path) -> CheckOutcome:
     return _outcome(path, "parse", [entry], [], {label: text}, (pretty_module(module),))
 
 
-def _check_rename(path: Path, search_path: Sequence[Path]) -> CheckOutcome:
+def _check_program(
+    path: Path, search_path: Sequence[Path], stop_after: StopAfter, outdir: Path | None
+) -> CheckOutcome:
+    """``rename`` or ``typecheck``: the whole program, and its tc files with ``outdir``."""
     from ifacedir.rename.program import MAIN_PACKAGE, rename_program
     from ifacedir.syntax.pretty import pretty_module
 
-    result = rename_program(path, search_path)
-    failed_files = {d.span.file for d in result.diagnostics}
+    dumped: dict[str, ast.Module[Any]] = {}
+    typed: dict[str, TcResult] | None = None
+    if stop_after == "typecheck":
+        from ifacedir.typecheck.typecheck import typecheck_program
+
+        checked = typecheck_program(path, search_path)
+        result, diagnostics = checked.renamed, list(checked.diagnostics)
+        typed = {m.module.name: m for m in checked.modules if m.ok}
+        dumped = {name: m.module for name, m in typed.items()}
+    else:
+        result = rename_program(path, search_path)
+        diagnostics = list(result.diagnostics)
+        dumped = {m.module.name: m.module for m in result.modules}
+    failed_files = {d.span.file for d in diagnostics}
+    own = [m for m in result.modules if m.exports.package == MAIN_PACKAGE]
+    passed = [m for m in own if m.module.span.file not in failed_files and m.module.name in dumped]
+    sources = dict(result.sources)
+    written: dict[str, str] = {}
+    write_errors: list[str] = []
+    if outdir is not None:
+        written, write_errors = _write_tc_files(outdir, passed, result.modules, typed, sources)
+    ok_names = {m.module.name for m in passed}
     entries = [
         ModuleEntry(
             module=m.module.name,
             package=m.exports.package,
             file=m.module.span.file,
-            ok=m.module.span.file not in failed_files,
+            ok=m.module.name in ok_names,
+            tc_file=written.get(m.module.name),
         )
-        for m in result.modules
-        if m.exports.package == MAIN_PACKAGE
+        for m in own
     ]
-    dumps = tuple(
-        pretty_module(m.module) for m in result.modules if m.exports.package == MAIN_PACKAGE
-    )
-    sources = dict(result.sources)
-    return _outcome(path, "rename", entries, list(result.diagnostics), sources, dumps)
+    dumps = tuple(pretty_module(dumped[m.module.name]) for m in passed)
+    return _outcome(path, stop_after, entries, diagnostics, sources, dumps, write_errors)
+
+
+def _write_tc_files(
+    outdir: Path,
+    passed: Sequence[RenamedModule],
+    everything: Sequence[RenamedModule],
+    typed: Mapping[str, TcResult] | None,
+    sources: dict[str, str],
+) -> tuple[dict[str, str], list[str]]:
+    """Write the tc file of each passed module; see Note [What check writes].
+
+    ``typed`` (after typechecking) holds the typechecker's result of every module
+    that passed it, base included. Returns module -> path written (relative to
+    ``outdir``, POSIX form) and one ``path: reason`` line per file not written.
+    """
+    from ifacedir.errors import IfacedirError
+    from ifacedir.iface.tcfile import interface_fingerprint, tc_inputs, tc_payload, write_tc
+
+    by_name = {m.exports.module: m for m in everything}
+    fingerprints: dict[str, bytes] = {}
+
+    def interface_of(module: str) -> bytes:
+        if module not in fingerprints:
+            iface = None if typed is None else typed[module].interface
+            fingerprints[module] = interface_fingerprint(by_name[module].exports, iface)
+        return fingerprints[module]
+
+    written: dict[str, str] = {}
+    errors: list[str] = []
+    for m in passed:
+        name = m.exports.module
+        try:
+            inputs = tc_inputs(
+                sources[m.module.span.file], {i.module: interface_of(i.module) for i in m.imports}
+            )
+            result = None if typed is None else typed[name]
+            target = write_tc(outdir, name, tc_payload(m, result), inputs)
+        except IfacedirError as exc:
+            errors.append(f"module {name}, phase tc: {exc}")
+            continue
+        except Exception as exc:  # a bug: say where, write nothing, go on with the others
+            errors.append(
+                f"module {name}, phase tc: internal error (a bug, please report it): "
+                f"{type(exc).__name__}: {exc}"
+            )
+            continue
+        written[name] = target.relative_to(outdir).as_posix()
+    return written, errors
 
 
 def _outcome(
@@ -90,13 +198,15 @@ def _outcome(
     diagnostics: list[Diagnostic],
     sources: dict[str, str],
     dumps: tuple[str, ...],
+    write_errors: Sequence[str] = (),
 ) -> CheckOutcome:
     report = CheckReport(
         target=str(path),
         stop_after=stop_after,
-        ok=not diagnostics,
+        ok=not diagnostics and not write_errors,
         modules=modules,
         diagnostics=diagnostic_entries(diagnostics),
+        write_errors=list(write_errors),
     )
     rendered = render_all(diagnostics, sources) if diagnostics else ""
     return CheckOutcome(report, rendered, dumps if not diagnostics else ())

@@ -40,6 +40,7 @@ class ModuleEntry(BaseModel):
     package: str
     file: str
     ok: bool
+    tc_file: str | None = None  # the tc file written, relative to --outdir (POSIX form)
 
 
 class CheckReport(BaseModel):
@@ -48,10 +49,11 @@ class CheckReport(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     target: str
-    stop_after: Literal["parse", "rename"]
+    stop_after: Literal["parse", "rename", "typecheck"]
     ok: bool
     modules: list[ModuleEntry]
     diagnostics: list[DiagnosticEntry]
+    write_errors: list[str] = []  # "module M, phase tc: PATH: reason" per file not written
 
 
 def diagnostic_entries(diagnostics: Iterable[Diagnostic]) -> list[DiagnosticEntry]:

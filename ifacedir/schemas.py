@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from ifacedir.check_report import CheckReport
 from ifacedir.format.header import FileHeader
 from ifacedir.format.inspection import InspectReport, VerifyReport
+from ifacedir.iface.model import TcMeta
 
 __all__ = ["SCHEMA_MODELS", "render_schemas", "stale_schemas", "write_schemas"]
 
@@ -23,6 +24,7 @@ SCHEMA_MODELS: Final[dict[str, type[BaseModel]]] = {
     "check": CheckReport,
     "header": FileHeader,
     "inspect": InspectReport,
+    "tc-meta": TcMeta,
     "verify": VerifyReport,
 }
 

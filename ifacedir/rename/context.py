@@ -45,11 +45,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import Final
 
 from ifacedir.diagnostics import Diagnostic, error
 from ifacedir.rename.env import DEFAULT_FIXITY, Fixity
 from ifacedir.rename.scope import GlobalEntry, GlobalEnv, describe_entry
 from ifacedir.syntax import names as wired
+from ifacedir.syntax.ast import Assoc
 from ifacedir.syntax.names import Name, NameSpace, RdrName
 from ifacedir.syntax.span import SrcSpan
 
@@ -82,6 +84,9 @@ _NOT_IN_SCOPE = {
 }
 
 
+CONS_FIXITY: Final = Fixity(Assoc.RIGHT, 5)
+
+
 class RnContext:
     """See the module docstring."""
 
@@ -105,6 +110,8 @@ class RnContext:
         return Name.local(occ, space, self._unique)
 
     def fixity_of(self, name: Name) -> Fixity:
+        if name == wired.cons_con():  # `:` is infixr 5 (Report §4.4.2, spec/LIBRARY.md)
+            return CONS_FIXITY
         return self.fixities.get(name, DEFAULT_FIXITY)
 
     # --- local scope: see Note [Local scope as an undo stack] ----------------------

@@ -29,11 +29,29 @@ written as whichever alternative the value is; alternatives are told apart on
 decoding by their CBOR type (at most one alternative per CBOR type, checked when the
 schema is built).
 
+Equal subtrees are written once (see Note [Shared subtrees]): the table is a DAG in
+which a child index may be used by several parents.
+
 Decoding is one loop over the node table: each entry is checked (tag known, arity,
 every field of its declared type, child indices pointing *backwards* to an entry of an
-allowed class) and built from already-built children. Every entry but the root must
-be used exactly once, so the result is a tree, never a DAG whose later traversal
-could blow up. No recursion, work linear in the input.
+allowed class) and built once from already-built children, which a later entry may
+share. Every entry but the root must be used at least once. No recursion, and work
+and memory linear in the input: a shared entry is never copied, so a small table
+cannot expand into a huge tree in memory.
+
+Note [Shared subtrees]
+~~~~~~~~~~~~~~~~~~~~~~
+A typechecked tree repeats the same types and kinds at every occurrence of a name
+(``Int -> Int``, ``*``), and a renamed tree repeats the same spans-free pieces. Writing
+each occurrence out made typed ``tc`` files about ten times larger than the renamed
+ones and slower to read than recompiling. So the encoder *hash-conses* the table:
+an entry equal to one already written (same tag, same fields, same child indices) is
+not written again; its parents point at the first one. Entries are compared after
+their children are numbered, so the check is one dictionary lookup per node, and a
+subtree that is the very same Python object as one already written is not even
+walked again. The output depends only on the tree's value, not on how it was shared
+in memory, so it stays deterministic. This is the reason for codec version 2:
+a version-1 reader would reject the table ("used twice").
 
 Note [Flat node tables]
 ~~~~~~~~~~~~~~~~~~~~~~~
@@ -107,8 +125,8 @@ __all__ = [
     "node_class",
 ]
 
-CODEC_MAJOR: Final = 1
-CODEC_MINOR: Final = 0
+CODEC_MAJOR: Final = 2
+CODEC_MINOR: Final = 1
 CODEC_VERSION: Final = CODEC_MAJOR * 1000 + CODEC_MINOR
 """See Note [Syntax codec versions]."""
 
@@ -118,6 +136,10 @@ _RENAME: Final = "ifacedir.rename.rename"
 _TYPES: Final = "ifacedir.syntax.types"
 _EVIDENCE: Final = "ifacedir.syntax.evidence"
 _CLASSES: Final = "ifacedir.typecheck.classes"
+_CONVERT: Final = "ifacedir.typecheck.convert"
+_IFACE: Final = "ifacedir.typecheck.iface"
+_DIAGNOSTICS: Final = "ifacedir.diagnostics"
+_TYPECHECK: Final = "ifacedir.typecheck.typecheck"
 
 NODE_CLASSES: Final[tuple[tuple[str, str] | None, ...]] = (
     # Numbered by position; append only. See Note [Syntax codec versions].
@@ -218,6 +240,18 @@ NODE_CLASSES: Final[tuple[tuple[str, str] | None, ...]] = (
     (_EVIDENCE, "EvInst"),
     (_CLASSES, "Class"),  # 95
     (_CLASSES, "Instance"),
+    (_EVIDENCE, "TcName"),
+    (_EVIDENCE, "Witness"),  # 98
+    (_CONVERT, "Synonym"),
+    (_IFACE, "ValueInfo"),  # 100
+    (_IFACE, "DataConInfo"),
+    (_IFACE, "DataInfo"),
+    (_IFACE, "SynonymInfo"),
+    (_IFACE, "ClassInfo"),
+    (_IFACE, "InstanceInfo"),  # 105
+    (_IFACE, "TcInterface"),
+    (_DIAGNOSTICS, "Diagnostic"),
+    (_TYPECHECK, "TcResult"),
 )
 """The node classes a file may hold, as (module, class name); the index is the tag."""
 
@@ -332,6 +366,46 @@ class _NameKind(_Kind):
         if type(item) is not int or not 0 <= item < len(dec.names):
             raise CodecError(f"name index {_describe(item)} out of range")
         return dec.names[item]
+
+
+class _NameOrTcName(_Kind):
+    """The name type ``N`` of the AST: a name (an index into the name table) or, in a
+    typed tree, a ``TcName`` node (an array of its node index). See Note [Typed trees
+    in the codec]."""
+
+    cbor_types = frozenset({int, list})
+
+    def __init__(self, tcname: type) -> None:
+        self.tcname = tcname
+        self.py_types = frozenset({RdrName, Name, tcname})
+
+    def children(self, value: Any, out: list[Any]) -> None:
+        if type(value) is self.tcname:
+            out.append(value)
+        elif type(value) not in self.py_types:
+            raise EncodeError(f"expected a name, got {type(value).__name__}")
+
+    def encode(self, value: Any, enc: _Encoder, ids: Iterator[int]) -> CborValue:
+        if type(value) is self.tcname:
+            return [next(ids)]
+        return enc.name_index(value)
+
+    def decode(self, item: Any, dec: _Decoder) -> Any:
+        if type(item) is list and len(item) == 1:
+            return dec.child(item[0], frozenset({self.tcname}))
+        if type(item) is not int or not 0 <= item < len(dec.names):
+            raise CodecError(f"name index {_describe(item)} out of range")
+        return dec.names[item]
+
+
+# Note [Typed trees in the codec]
+# ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# The typechecker's tree is `Module[TcName]` (Note [Where types go] in
+# ifacedir.syntax.ast): where a renamed tree has a `Name`, a typed one has a
+# `TcName` node holding the name, its type and evidence. A field declared with the
+# name type `N` is therefore written as a name index (an integer) or as a one-element
+# array holding a node index; the two are told apart by their CBOR type, and files
+# written before typed trees existed (integers only) read as before.
 
 
 class _NodeKind(_Kind):
@@ -542,6 +616,12 @@ class _Tables:
         }
 
     @functools.cached_property
+    def name_kind(self) -> _Kind:
+        """The kind of the AST's name type ``N``; see Note [Typed trees in the codec]."""
+        tcname = next((c for c in self.classes if c is not None and c.__name__ == "TcName"), None)
+        return self.scalars["Name"] if tcname is None else _NameOrTcName(tcname)
+
+    @functools.cached_property
     def readers(self) -> list[tuple[type, tuple[Callable[[Any, _Decoder], Any], ...]] | None]:
         """Per tag: the class and the decode function of each of its fields."""
         return [
@@ -571,7 +651,7 @@ class _Tables:
         if isinstance(target, typing.TypeVar):  # N is a name; a bounded one its bound
             bound = target.__bound__
             if bound is None:
-                return self.scalars["Name"]
+                return self.name_kind
             text = bound.__forward_arg__ if isinstance(bound, typing.ForwardRef) else bound
             return self.field_kind(text, namespace)
         if isinstance(target, type) and target in self.tags:
@@ -630,6 +710,10 @@ class _Encoder:
         self.files: dict[str, int] = {}
         self.names: dict[RdrName | Name, int] = {}
         self.nodes: list[CborValue] = []
+        # See Note [Shared subtrees]: entry key -> index, and id(node) -> index for
+        # nodes already written (the tree keeps them alive while it is encoded).
+        self.by_entry: dict[object, int] = {}
+        self.by_id: dict[int, int] = {}
 
     def file_index(self, file: str) -> int:
         return self.files.setdefault(file, len(self.files))
@@ -650,15 +734,24 @@ class _Encoder:
         while True:
             node, values, kids, ids = stack[-1]
             if len(ids) < len(kids):
-                self.push(stack, kids[len(ids)])
+                kid = kids[len(ids)]
+                known = self.by_id.get(id(kid))
+                if known is None:
+                    self.push(stack, kid)
+                else:
+                    ids.append(known)
                 continue
             stack.pop()
             kinds = self.tables.schema(type(node))
             it = iter(ids)
             entry: list[CborValue] = [self.tables.tags[type(node)]]
             entry.extend(k.encode(v, self, it) for k, v in zip(kinds, values, strict=True))
-            self.nodes.append(entry)
-            index = len(self.nodes) - 1
+            key = _entry_key(entry)
+            index = self.by_entry.get(key, -1)
+            if index < 0:
+                self.nodes.append(entry)
+                index = self.by_entry[key] = len(self.nodes) - 1
+            self.by_id[id(node)] = index
             if not stack:
                 return index
             stack[-1][3].append(index)
@@ -672,6 +765,18 @@ class _Encoder:
         for kind, value in zip(kinds, values, strict=True):
             kind.children(value, kids)
         stack.append((node, values, kids, []))
+
+
+def _entry_key(value: CborValue) -> object:
+    """A hashable key equal for equal entries; booleans and floats are kept apart from
+    the integers they compare equal to (``True == 1``), since a union field may hold
+    either."""
+    kind = type(value)
+    if kind is list:
+        return tuple(_entry_key(v) for v in value)  # type: ignore[union-attr]
+    if kind is bool or kind is float:
+        return (kind, value)
+    return value
 
 
 _NAMES_CACHE: dict[type, tuple[str, ...]] = {}
@@ -747,11 +852,10 @@ class _Decoder:
         return loc
 
     def child(self, item: Any, allowed: frozenset[type]) -> object:
-        """The already-built node ``item`` refers to, used for the first time."""
+        """The already-built node ``item`` refers to (shared if used before; see
+        Note [Shared subtrees])."""
         if type(item) is not int or not 0 <= item < len(self.built):
             raise CodecError(f"node reference {_describe(item)} does not point backwards")
-        if self.used[item]:
-            raise CodecError(f"node {item} is used twice (the table must be a tree)")
         node = self.built[item]
         if type(node) not in allowed:
             raise CodecError(f"a {type(node).__name__} node is not allowed here")

@@ -16,6 +16,14 @@ An evidence value is a finite tree whose leaves are ``EvAssumed`` and ``EvInst``
 nodes with no arguments. Each node records the predicate it proves, so a reader (the
 desugarer, ``inspect``) needs nothing else to check or print it.
 
+The typed tree (``Module[TcName]``, see Note [Where types go] in ifacedir.syntax.ast)
+names every binder and occurrence with a ``TcName``: the ``Name``, the binder's
+``Scheme`` or the occurrence's instantiated ``Type``, and at an occurrence of an
+overloaded name the evidence for each predicate of its scheme's context, in that
+order. Syntax that stands for a class method (a numeric literal is ``fromInteger``,
+``do`` is ``>>=``, ...) has no name in the tree; its ``TcName`` is a ``Witness``
+attached by source span and role. See Note [Witnesses for syntax].
+
 An instance is named by ``InstId``: its class and the type constructor at the head of
 its type. Haskell 2010 forbids overlapping instances (§4.3.2), so the pair identifies
 one instance program-wide; it is derived from the declaration alone, never from a
@@ -28,9 +36,19 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from ifacedir.syntax.names import Name
-from ifacedir.syntax.types import Pred, pretty_pred
+from ifacedir.syntax.span import SrcSpan
+from ifacedir.syntax.types import Forall, Pred, Type, pretty_pred
 
-__all__ = ["EvAssumed", "EvInst", "EvSuper", "Evidence", "InstId", "pretty_evidence"]
+__all__ = [
+    "EvAssumed",
+    "EvInst",
+    "EvSuper",
+    "Evidence",
+    "InstId",
+    "TcName",
+    "Witness",
+    "pretty_evidence",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,3 +97,49 @@ def pretty_evidence(ev: Evidence) -> str:
             return f"{p.cls.occ}<-({pretty_evidence(sub)})"
         case EvInst(_, inst, args):
             return " ".join([str(inst), *(f"({pretty_evidence(a)})" for a in args)])
+
+
+@dataclass(frozen=True, slots=True)
+class TcName:
+    """A name in the typed tree.
+
+    An *occurrence* carries ``type`` (its scheme instantiated) and ``evidence``: a
+    proof of each predicate of the instantiated context, in the order of the scheme's
+    context. A *binder* carries its ``scheme`` and, when it is a binding (not a
+    lambda- or pattern-bound variable), ``type``: the scheme's body as seen inside the
+    binding's right-hand side, and ``evidence``: one ``EvAssumed`` per predicate of
+    the scheme's context, in order, with the variables of ``type``. Those are the
+    binding's dictionary parameters: an ``EvAssumed`` leaf in a proof inside the
+    binding names one of them (or one of an enclosing binding's). Names that are not
+    values (types, classes, module items) carry only their ``Name``."""
+
+    name: Name
+    scheme: Forall | None = None
+    type: Type | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+    def __str__(self) -> str:
+        return str(self.name)
+
+
+# Note [Witnesses for syntax]
+# ~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# A literal, a negation, a `do` statement or an arithmetic sequence stands for
+# applications of class methods (spec/LIBRARY.md, "What the compiler wires in"), but
+# the tree has no name slot for them. Rather than rewriting the tree (which would lose
+# the source shape the desugarer and `inspect` rely on), the typechecker records one
+# `Witness` per (construct, role): the construct's span, the role (the method's
+# occurrence name: `fromInteger`, `fromRational`, `negate`, `==` for a literal
+# pattern, `>>=`, `>>`, `fail`, `enumFrom`, ...) and the method's `TcName`, whose
+# `type` and `evidence` are those of the method at that use. An annotation with a
+# context, `(e :: Num a => a)`, gets two (roles `::` and `::use`; see Note
+# [Annotations with a context] in ifacedir.typecheck.bindings).
+
+
+@dataclass(frozen=True, slots=True)
+class Witness:
+    """The class method ``role`` that the construct at ``span`` stands for."""
+
+    span: SrcSpan
+    role: str
+    name: TcName

@@ -128,6 +128,11 @@ class TyVar:
     ident: str
     kind: Kind
 
+    def __hash__(self) -> int:
+        # Variables are dict keys in every substitution; hashing the kind too would
+        # cost more than it distinguishes (idents are unique per module).
+        return hash(self.ident)
+
 
 @dataclass(frozen=True, slots=True)
 class TyCon:

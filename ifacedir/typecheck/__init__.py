@@ -30,11 +30,22 @@ module             THIH         what it does
                                 instantiation, errors with their context
 ``defaulting``     §11.5.1      ambiguities, candidates, Report §4.3.4 defaulting, the
                                 monomorphism restriction (Report §4.5.5), ``split``
+``tcenv``          §10          ``Tc``: what the judgements share; ``Occ`` placeholders,
+                                ``EvScope``, rigid type variables, predicate origins
+``patterns``       §11.1-§11.2  literals and patterns, one function per judgement
+``infer``          §11.3-§11.5  expressions, alternatives, right-hand sides, statements
+``bindings``       §11.6        binding groups: dependency analysis, implicit groups
+                                (generalisation, Rule 1), explicit signatures
+``deriving``       R§4.3.3      derived instances and their contexts (a fixpoint)
+``decls``          R§4.1-§4.6   steps 1-6 of a module: kinds, synonyms, classes,
+                                constructors, selectors, instances, defaults
+``zonk``           -            the final pass: ``Module[TcName]`` with evidence
+``iface``          -            ``TcInterface``: what importers need; ``ImportedEnv``
+``typecheck``      §11.6        ``typecheck_module``, ``typecheck_program``, ``TcResult``
 =================  ===========  ==========================================================
 
-Still to come (see spec/TYPECHECK-PLAN.md): ``infer`` (one function per judgement),
-``bindings`` (binding groups, explicit signatures, generalisation) and ``typecheck``
-(the module entry point).
+The order of one module is spec/TYPECHECK-PLAN.md §1, implemented by
+``typecheck.typecheck_module``.
 
 Variable convention
 -------------------

@@ -65,8 +65,10 @@ def in_hnf(p: Pred) -> bool:
     match t:
         case TVar():
             return True
-        case TCon():
-            return False
+        case TCon(c):
+            # A rigid variable of a signature is a constructor with a local name
+            # (see Note [Rigid type variables] in ifacedir.typecheck.tcenv).
+            return not c.name.is_global
         case TGen():
             raise ValueError("in_hnf of a quantified predicate")
 

@@ -21,18 +21,30 @@ Error codes: ``Txxx``, listed in ``TC_ERROR_CODES`` with a one-line summary each
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Final
 
 from ifacedir.diagnostics import ERROR_CODES, Diagnostic, Severity
 from ifacedir.syntax.span import SrcSpan
-from ifacedir.syntax.types import Kind, Qual, Scheme, TVar, Type, TypePrinter, TyVar
+from ifacedir.syntax.types import (
+    STAR,
+    Kind,
+    Qual,
+    Scheme,
+    TCon,
+    TVar,
+    Type,
+    TypePrinter,
+    TyVar,
+    kind_of,
+)
 from ifacedir.typecheck.subst import Subst, apply, free_tyvars, instantiate
 from ifacedir.typecheck.unify import Mismatch, UnifyError, mgu
 
-__all__ = ["TC_ERROR_CODES", "TcError", "TcState", "ordinal"]
+__all__ = ["TC_ERROR_CODES", "ErrorPrinter", "TcError", "TcState", "ordinal"]
 
 # The typechecker's codes, the "T" block of the one registry in ifacedir.diagnostics.
 TC_ERROR_CODES: Final[Mapping[str, str]] = {
@@ -74,7 +86,7 @@ class TcState:
     def __init__(self) -> None:
         self._bindings: dict[TyVar, Type] = {}
         self._next = 0
-        self._context: list[str] = []
+        self._context: list[str | Callable[[], str]] = []
         self.errors: list[TcError] = []
 
     # --- The current substitution ------------------------------------------------------
@@ -110,7 +122,12 @@ class TcState:
 
     def unify(self, t1: Type, t2: Type) -> None:
         """THIH's ``unify``: raises ``UnifyError``, leaving the substitution unchanged."""
-        self.ext_subst(mgu(apply(self, t1), apply(self, t2)))
+        a1, a2 = apply(self, t1), apply(self, t2)
+        try:
+            s = mgu(a1, a2)
+        except ValueError:  # an ill-kinded type, after a kind error was reported
+            raise UnifyError(Mismatch.KINDS, a1, a2) from None
+        self.ext_subst(s)
 
     # --- Fresh variables -----------------------------------------------------------------
 
@@ -127,8 +144,10 @@ class TcState:
     # --- Errors --------------------------------------------------------------------------
 
     @contextmanager
-    def context(self, line: str) -> Iterator[None]:
-        """Errors reported inside the block mention ``line`` ("In an equation for ‘f’")."""
+    def context(self, line: str | Callable[[], str]) -> Iterator[None]:
+        """Errors reported inside the block mention ``line`` ("In an equation for ‘f’");
+        a callable is called only if an error is reported (printing an expression for
+        every node of a deep chain would be quadratic)."""
         self._context.append(line)
         try:
             yield
@@ -138,7 +157,8 @@ class TcState:
     def report(self, code: str, span: SrcSpan, message: str) -> None:
         if code not in TC_ERROR_CODES:
             raise ValueError(f"unregistered typechecker error code {code!r}")
-        self.errors.append(TcError(code, span, message, tuple(reversed(self._context))))
+        lines = tuple(c if isinstance(c, str) else c() for c in reversed(self._context))
+        self.errors.append(TcError(code, span, message, lines))
 
     def unify_at(self, span: SrcSpan, expected: Type, actual: Type) -> bool:
         """``unify``, reporting a failure at ``span`` in GHC's words; True on success."""
@@ -153,16 +173,62 @@ class TcState:
     def _mismatch(self, err: UnifyError, expected: Type, actual: Type) -> tuple[str, str]:
         """GHC 9.0's wording: the whole types when they are what differs, else the
         parts that differ (actual part first, as GHC prints them) and then the whole."""
-        pp = TypePrinter(rename=False)
+        pp = ErrorPrinter()
         e, a = pp.type(apply(self, expected)), pp.type(apply(self, actual))
         left, right = pp.type(err.left), pp.type(err.right)
         if err.reason is Mismatch.OCCURS:
             return "T002", f"Occurs check: cannot construct the infinite type: {left} ~ {right}"
         if err.reason is Mismatch.KINDS:
             return "T003", f"Couldn't match kind of ‘{left}’ with ‘{right}’"
-        if (left, right) == (e, a):
+        rigid = [t for t in (err.left, err.right) if _is_rigid(t)]
+        if rigid:
+            v = pp.type(rigid[0])
+            return "T014", (
+                f"Couldn't match expected type ‘{e}’ with actual type ‘{a}’:"
+                f" ‘{v}’ is a rigid type variable"
+            )
+        if (left, right) == (e, a) or not _is_whole(err.left) or not _is_whole(err.right):
             return "T001", f"Couldn't match expected type ‘{e}’ with actual type ‘{a}’"
         return "T001", f"Couldn't match type ‘{right}’ with ‘{left}’ (expected: {e}, actual: {a})"
+
+
+_FRESH: Final = re.compile(r"t[0-9]+")
+
+
+class ErrorPrinter(TypePrinter):
+    """Prints types in error messages: a variable of inference (``t17``) as GHC prints
+    an unification variable, ``a0``, ``b0``, ... in order of appearance, so it cannot be
+    mistaken for a rigid variable of a signature (printed as written, ``a``)."""
+
+    def __init__(self) -> None:
+        super().__init__(rename=False)
+        self._count = 0
+        self._vars: dict[TyVar | int, str] = {}
+
+    def name_of(self, v: TyVar | int) -> str:
+        if isinstance(v, TyVar) and not _FRESH.fullmatch(v.ident):
+            return v.ident  # not one of ``new_tvar``'s: keep its name
+        name = self._vars.get(v)
+        if name is None:
+            letter = "abcdefghijklmnopqrstuvwxyz"[self._count % 26]
+            name = f"{letter}{self._count // 26}"
+            self._count += 1
+            self._vars[v] = name
+        return name
+
+
+def _is_whole(t: Type) -> bool:
+    """A type of kind ``*``: ``(,) Int`` is only a part of ``(Int, b)``, worth
+    showing on its own only as a complete type."""
+    try:
+        return kind_of(t) == STAR
+    except ValueError:
+        return False
+
+
+def _is_rigid(t: Type) -> bool:
+    """A rigid type variable; see Note [Rigid type variables] in ifacedir.typecheck.tcenv."""
+    return isinstance(t, TCon) and not t.con.name.is_global
 
 
 _ORDINALS: Final = (

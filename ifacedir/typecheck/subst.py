@@ -168,15 +168,16 @@ def apply(s: Substitution, x: Any) -> Any:
 
 
 def _apply_type(s: Substitution, t: Type) -> Type:
-    match t:
-        case TVar(u):
-            image = s.lookup(u)
-            return t if image is None else image
-        case TAp(l, r):
-            l2, r2 = _apply_type(s, l), _apply_type(s, r)
-            return t if l2 is l and r2 is r else TAp(l2, r2)
-        case _:
-            return t
+    # `type(t) is` rather than `match`: this is the typechecker's hottest function.
+    kind = type(t)
+    if kind is TVar:
+        image = s.lookup(t.var)  # type: ignore[union-attr]
+        return t if image is None else image
+    if kind is TAp:
+        f, a = t.fun, t.arg  # type: ignore[union-attr]
+        f2, a2 = _apply_type(s, f), _apply_type(s, a)
+        return t if f2 is f and a2 is a else TAp(f2, a2)
+    return t
 
 
 def free_tyvars(x: object) -> tuple[TyVar, ...]:
@@ -231,16 +232,24 @@ def instantiate(ts: tuple[Type, ...], x: tuple[_E, ...]) -> tuple[_E, ...]: ...
 def instantiate(ts: tuple[Type, ...], x: Any) -> Any:
     """THIH's ``inst``: ``TGen i`` replaced by ``ts[i]`` in a type, predicate or ``Qual``."""
     match x:
-        case TGen(n):
-            return ts[n]
-        case TAp(l, r):
-            return TAp(instantiate(ts, l), instantiate(ts, r))
-        case TVar() | TCon():
-            return x
+        case TGen() | TAp() | TVar() | TCon():
+            return _inst_type(ts, x)
         case IsIn(i, t):
-            return IsIn(i, instantiate(ts, t))
+            return IsIn(i, _inst_type(ts, t))
         case Qual(ps, h):
             return Qual(instantiate(ts, ps), instantiate(ts, h))
         case tuple():
             return tuple(instantiate(ts, e) for e in x)
     raise TypeError(f"instantiate: unexpected {type(x).__name__}")
+
+
+def _inst_type(ts: tuple[Type, ...], t: Type) -> Type:
+    """``instantiate`` on a type; subtrees without ``TGen`` are shared, not copied."""
+    kind = type(t)
+    if kind is TGen:
+        return ts[t.index]  # type: ignore[union-attr]
+    if kind is TAp:
+        f, a = t.fun, t.arg  # type: ignore[union-attr]
+        f2, a2 = _inst_type(ts, f), _inst_type(ts, a)
+        return t if f2 is f and a2 is a else TAp(f2, a2)
+    return t

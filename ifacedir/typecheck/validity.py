@@ -23,11 +23,18 @@ from collections.abc import Container, Sequence
 
 from ifacedir.syntax import ast
 from ifacedir.syntax.names import Name
+from ifacedir.syntax.span import SrcLoc, SrcSpan
 from ifacedir.typecheck.kinds import kind_groups
 from ifacedir.typecheck.state import TcState
 from ifacedir.typecheck.written import sccs, show_written, type_constructors, type_variables
 
-__all__ = ["check_class_methods", "check_instance", "superclass_cycles", "synonym_cycles"]
+__all__ = [
+    "check_class_methods",
+    "check_instance",
+    "instance_head_span",
+    "superclass_cycles",
+    "synonym_cycles",
+]
 
 
 def synonym_cycles(st: TcState, decls: Sequence[ast.Decl[Name]]) -> None:
@@ -72,7 +79,7 @@ def check_class_methods(st: TcState, d: ast.ClassDecl[Name]) -> None:
                         f"Constraint ‘{shown}’ in the type of ‘{names}’"
                         " constrains only the class type variables"
                     )
-                    st.report("T007", p.span, message)
+                    st.report("T007", sig.span, message)
 
 
 def check_instance(st: TcState, synonyms: Container[Name], inst: ast.InstanceDecl[Name]) -> bool:
@@ -86,13 +93,13 @@ def check_instance(st: TcState, synonyms: Container[Name], inst: ast.InstanceDec
                 f"Illegal instance declaration for ‘{shown}’ (All instance types must be of"
                 " the form (T t1 ... tn) where T is not a synonym.)"
             )
-            st.report("T012", inst.type.span, message)
+            st.report("T012", instance_head_span(inst), message)
         elif not _distinct_variables(args):
             message = (
                 f"Illegal instance declaration for ‘{shown}’ (All instance types must be of"
                 " the form (T a1 ... an) where a1 ... an are *distinct type variables*.)"
             )
-            st.report("T012", inst.type.span, message)
+            st.report("T012", instance_head_span(inst), message)
         head_vars = set(type_variables(inst.type))
         for p in inst.context:
             shown_p = f"{p.cls.occ} {show_written(p.type, False)}"
@@ -128,3 +135,9 @@ def _spine(t: ast.Type[Name]) -> tuple[ast.Type[Name], list[ast.Type[Name]]]:
 def _distinct_variables(args: Sequence[ast.Type[Name]]) -> bool:
     names = [a.name for a in args if isinstance(a, ast.TVar)]
     return len(names) == len(args) and len(set(names)) == len(names)
+
+
+def instance_head_span(inst: ast.InstanceDecl[Name]) -> SrcSpan:
+    """Where GHC locates an instance: just after the keyword ``instance``."""
+    start = inst.span.start
+    return SrcSpan.point(inst.span.file, SrcLoc(start.line, start.col + len("instance ")))

@@ -54,7 +54,7 @@ def _program(tmp_path: Path, main: str) -> Path:
 
 def test_good_program_checks_and_dump_is_renamed_source(tmp_path: Path) -> None:
     main = _program(tmp_path, _GOOD)
-    result = runner.invoke(app, ["check", str(main), "--dump-renamed"])
+    result = runner.invoke(app, ["check", str(main), "--stop-after", "rename", "--dump-renamed"])
     assert result.exit_code == 0, result.stderr
     # The dump holds both program modules (not base's), names qualified by their origin.
     assert "module Queue" in result.stdout and "module Main" in result.stdout
@@ -70,7 +70,7 @@ def test_good_program_checks_and_dump_is_renamed_source(tmp_path: Path) -> None:
 def test_without_dump_prints_a_summary(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(_program(tmp_path, _GOOD))])
     assert result.exit_code == 0
-    assert result.stdout.strip() == "ok: 2 module(s) checked up to rename"
+    assert result.stdout.strip() == "ok: 2 module(s) checked up to typecheck"  # the default
 
 
 def test_errors_are_all_reported_with_location_and_caret(tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ def _mutate(path: tuple[int, ...], new: object) -> Any:
 @pytest.mark.parametrize(
     ("path", "new", "message"),
     [
-        ((0,), 2000, "version"),
+        ((0,), 3000, "version"),
         ((0,), True, "version"),
         ((1,), [3], "file table"),
         ((2, 0), ["f"], "a name is"),
@@ -112,7 +112,7 @@ def _mutate(path: tuple[int, ...], new: object) -> Any:
         ((3, 1, 1), "1", "expected int"),
         ((3, 3, 2), 3, "does not point backwards"),
         ((3, 2, 2), 0, "EVar node is not allowed here"),
-        ((3, 3, 3), 0, "used twice"),
+        ((3, 3, 3), 0, "not in the tree"),  # the old argument is left unused
         ((3, 3), [TAG[ast.EApp], [0, 1, 2, 3, 4], 0], "fields"),
         ((3, 2, 2), None, "node reference NoneType"),
     ],
@@ -150,3 +150,40 @@ def test_every_registered_class_has_a_schema() -> None:
         assert (cls is None) == (entry is None), entry
         if cls is not None:
             assert len(tables.schema(cls)) == len(dataclasses.fields(cls)), entry
+
+
+def test_equal_subtrees_are_written_once_and_shared_on_decoding() -> None:
+    # See Note [Shared subtrees]: a type repeated at every occurrence is one entry.
+    from ifacedir.syntax.types import T_INT, fn
+
+    t = fn(T_INT, fn(T_INT, T_INT))
+    copy_of_t = fn(T_INT, fn(T_INT, T_INT))  # equal, but not the same objects
+    assert t is not copy_of_t
+    assert encode_tree_bytes(t) == encode_tree_bytes(copy_of_t)
+    encoded = encode_tree(t)
+    assert decode_tree(encoded) == t
+    tags = [entry[0] for entry in encoded[3]]
+    assert len(tags) == len(set(map(tuple, encoded[3])))  # no entry written twice
+
+
+def test_sharing_does_not_depend_on_sharing_in_memory() -> None:
+    def make() -> ast.EApp[RdrName]:
+        return ast.EApp(S, ast.EVar(S, RdrName("f")), ast.ELit(S, ast.LitInt(1)))
+
+    a = make()
+    same_object = ast.ETuple(S, (a, a))
+    equal_objects = ast.ETuple(S, (a, make()))
+    data = encode_tree_bytes(same_object)
+    assert data == encode_tree_bytes(equal_objects)
+    back = decode_tree_bytes(data)
+    assert back == same_object
+    assert back.elems[0] is back.elems[1]
+    assert len(encode_tree(equal_objects)[3]) == 5  # EVar, LitInt, ELit, EApp once; the tuple
+
+
+def test_bools_and_floats_are_not_merged_with_equal_integers() -> None:
+    from ifacedir.syntax.codec import _entry_key
+
+    assert _entry_key([7, True]) != _entry_key([7, 1])
+    assert _entry_key([7, 1.0]) != _entry_key([7, 1])
+    assert _entry_key([7, [1, "a"]]) == _entry_key([7, [1, "a"]])
