@@ -1,6 +1,8 @@
 """The JSON Schemas in ``schemas/``, generated from the pydantic models.
 
-One entry per payload kind. ``ifacedir schema --write`` writes them; a test fails
+One entry per payload kind: the pydantic models, and for the syntax trees stored in
+phase files, the schema generated from the tree codec's own field table.
+``ifacedir schema --write`` writes them; a test fails
 when the checked-in files differ from what the models generate, so the schemas,
 the models and the code that reads files cannot drift apart.
 """
@@ -8,8 +10,9 @@ the models and the code that reads files cannot drift apart.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from pydantic import BaseModel
 
@@ -17,8 +20,9 @@ from ifacedir.check_report import CheckReport
 from ifacedir.format.header import FileHeader
 from ifacedir.format.inspection import InspectReport, VerifyReport
 from ifacedir.iface.model import TcMeta
+from ifacedir.syntax.codec import tree_json_schema
 
-__all__ = ["SCHEMA_MODELS", "render_schemas", "stale_schemas", "write_schemas"]
+__all__ = ["SCHEMA_MODELS", "TREE_SCHEMAS", "render_schemas", "stale_schemas", "write_schemas"]
 
 SCHEMA_MODELS: Final[dict[str, type[BaseModel]]] = {
     "check": CheckReport,
@@ -28,14 +32,21 @@ SCHEMA_MODELS: Final[dict[str, type[BaseModel]]] = {
     "verify": VerifyReport,
 }
 
+# Payloads that are not pydantic models: schemas generated from their codecs.
+TREE_SCHEMAS: Final[dict[str, Callable[[], dict[str, Any]]]] = {
+    "syntax-tree": tree_json_schema,
+}
+
 _ID_BASE: Final = "https://ifacedir.invalid/schemas/"
 
 
 def render_schemas() -> dict[str, str]:
     """File name -> JSON text (sorted keys, two-space indent, final newline)."""
     out: dict[str, str] = {}
-    for name, model in sorted(SCHEMA_MODELS.items()):
-        schema = model.model_json_schema(mode="serialization")
+    generated = {name: model.model_json_schema(mode="serialization")
+                 for name, model in SCHEMA_MODELS.items()}  # fmt: skip
+    generated.update((name, make()) for name, make in TREE_SCHEMAS.items())
+    for name, schema in sorted(generated.items()):
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                   "$id": f"{_ID_BASE}{name}.schema.json", **schema}  # fmt: skip
         out[f"{name}.schema.json"] = json.dumps(schema, indent=2, sort_keys=True) + "\n"

@@ -123,6 +123,7 @@ __all__ = [
     "encode_tree",
     "encode_tree_bytes",
     "node_class",
+    "tree_json_schema",
 ]
 
 CODEC_MAJOR: Final = 2
@@ -280,6 +281,14 @@ class _Kind:
     def decode(self, item: Any, dec: _Decoder) -> Any:
         raise NotImplementedError
 
+    def json_schema(self) -> dict[str, Any]:
+        """This kind's encoding as a JSON Schema fragment (see ``tree_json_schema``)."""
+        raise NotImplementedError
+
+
+_JSON_TYPES: Final = {int: "integer", str: "string", bool: "boolean", float: "number"}
+_INDEX: Final = {"type": "integer", "minimum": 0}
+
 
 class _Scalar(_Kind):
     def __init__(self, py_type: type) -> None:
@@ -297,6 +306,9 @@ class _Scalar(_Kind):
         if type(item) is not self.py_type:
             raise CodecError(f"expected {self.py_type.__name__}, found {_describe(item)}")
         return item
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": _JSON_TYPES.get(self.py_type, "null")}
 
 
 class _NoneKind(_Scalar):
@@ -325,6 +337,9 @@ class _Enum(_Kind):
         except ValueError:
             raise CodecError(f"{item!r} is not a {self.cls.__name__}") from None
 
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": [m.value for m in self.cls], "title": self.cls.__name__}
+
 
 class _SpanKind(_Kind):
     py_types = frozenset({SrcSpan})
@@ -350,6 +365,9 @@ class _SpanKind(_Kind):
             raise CodecError(f"file index {file} out of range ({len(dec.files)} files)")
         return SrcSpan(dec.files[file], dec.loc(l1, c1), dec.loc(l2, c2))
 
+    def json_schema(self) -> dict[str, Any]:
+        return {"$ref": "#/$defs/span"}
+
 
 class _NameKind(_Kind):
     py_types = frozenset({RdrName, Name})
@@ -366,6 +384,9 @@ class _NameKind(_Kind):
         if type(item) is not int or not 0 <= item < len(dec.names):
             raise CodecError(f"name index {_describe(item)} out of range")
         return dec.names[item]
+
+    def json_schema(self) -> dict[str, Any]:
+        return {**_INDEX, "description": "an index into the name table"}
 
 
 class _NameOrTcName(_Kind):
@@ -397,6 +418,10 @@ class _NameOrTcName(_Kind):
             raise CodecError(f"name index {_describe(item)} out of range")
         return dec.names[item]
 
+    def json_schema(self) -> dict[str, Any]:
+        tcname = {"type": "array", "prefixItems": [_INDEX], "items": False, "minItems": 1}
+        return {"anyOf": [_INDEX, tcname], "description": "a name index, or [TcName node]"}
+
 
 # Note [Typed trees in the codec]
 # ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
@@ -424,6 +449,10 @@ class _NodeKind(_Kind):
 
     def decode(self, item: Any, dec: _Decoder) -> Any:
         return dec.child(item, self.py_types)
+
+    def json_schema(self) -> dict[str, Any]:
+        names = ", ".join(sorted(c.__name__ for c in self.py_types))
+        return {**_INDEX, "description": f"the index of an earlier node: {names}"}
 
 
 class _TupleOf(_Kind):
@@ -453,6 +482,9 @@ class _TupleOf(_Kind):
             return tuple([dec.child(x, allowed) for x in item])
         return tuple([elem.decode(x, dec) for x in item])
 
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": self.elem.json_schema()}
+
 
 class _Fixed(_Kind):
     py_types = frozenset({tuple})
@@ -474,6 +506,11 @@ class _Fixed(_Kind):
         if type(item) is not list or len(item) != len(self.elems):
             raise CodecError(f"expected an array of {len(self.elems)}, found {_describe(item)}")
         return tuple(k.decode(x, dec) for k, x in zip(self.elems, item, strict=True))
+
+    def json_schema(self) -> dict[str, Any]:
+        n = len(self.elems)
+        prefix = [k.json_schema() for k in self.elems]
+        return {"type": "array", "prefixItems": prefix, "items": False, "minItems": n}
 
 
 class _Union(_Kind):
@@ -507,6 +544,10 @@ class _Union(_Kind):
         if alt is None:
             raise CodecError(f"unexpected {_describe(item)}")
         return alt.decode(item, dec)
+
+    def json_schema(self) -> dict[str, Any]:
+        alts = {id(a): a for a in self.by_cbor.values()}.values()
+        return {"anyOf": [a.json_schema() for a in alts]}
 
 
 def _describe(item: object) -> str:
@@ -794,6 +835,66 @@ def _encode_name(name: RdrName | Name) -> CborValue:
         return [name.occ, name.qual]
     assert type(name) is Name
     return [name.package, name.module, name.occ, name.space.value, name.unique]
+
+
+def tree_json_schema() -> dict[str, Any]:
+    """A JSON Schema for ``encode_tree``'s value, in the JSON view of spec/FORMAT.md §11.
+
+    Generated from the same field kinds that encode and decode, one alternative per
+    registered class (``[tag, fields...]`` with the tag a constant), so it documents
+    every node's layout exactly. What JSON Schema cannot say -- child indices point
+    backwards at a node of an allowed class, name and file indices are in range --
+    the descriptions say and ``decode_tree`` checks.
+    """
+    tables = _tables()
+    alternatives: list[dict[str, Any]] = []
+    for tag, cls in enumerate(tables.classes):
+        if cls is None:
+            continue
+        fields_ = [k.json_schema() for k in tables.schema(cls)]
+        alternatives.append(
+            {
+                "title": cls.__name__,
+                "type": "array",
+                "prefixItems": [{"const": tag}, *fields_],
+                "items": False,
+                "minItems": len(fields_) + 1,
+            }
+        )
+    text = {"type": "string"}
+    name = {
+        "anyOf": [
+            {"type": "array", "prefixItems": [text, text], "items": False, "minItems": 2},
+            {
+                "type": "array",
+                "prefixItems": [text, text, text, {"enum": [s.value for s in NameSpace]}, _INDEX],
+                "items": False,
+                "minItems": 5,
+            },
+        ]
+    }
+    return {
+        "title": "Syntax tree (ifacedir/syntax/codec.py)",
+        "description": "[version, files, names, nodes]: see spec/FORMAT.md §13.3.",
+        "type": "array",
+        "prefixItems": [
+            {"type": "integer", "description": "major * 1000 + minor"},
+            {"type": "array", "items": text},
+            {"type": "array", "items": name},
+            {"type": "array", "minItems": 1, "items": {"anyOf": alternatives}},
+        ],
+        "items": False,
+        "minItems": 4,
+        "$defs": {
+            "span": {
+                "type": "array",
+                "prefixItems": [_INDEX, _INDEX, _INDEX, _INDEX, _INDEX],
+                "items": False,
+                "minItems": 5,
+                "description": "[file index, start line, start column, end line, end column]",
+            }
+        },
+    }
 
 
 def encode_tree(root: object) -> CborValue:
