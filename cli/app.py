@@ -173,7 +173,13 @@ def verify(
 
 @app.command()
 def check(
-    path: Annotated[Path, typer.Argument(help="The program's main module (a .hs or .lhs file).")],
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="The program's main module (a .hs or .lhs file), or a directory: every "
+            "module below it, with its imports."
+        ),
+    ],
     include: Annotated[
         list[Path] | None,
         typer.Option("--include", "-i", help="Also look for imported modules here (repeatable)."),
@@ -195,6 +201,14 @@ def check(
             "(renamed names qualified by their defining module).",
         ),
     ] = False,
+    dump_types: Annotated[
+        bool,
+        typer.Option(
+            "--dump-types",
+            help="Print each program module's top-level types, one 'name :: type' per "
+            "line, and its instances (like GHC's -ddump-types).",
+        ),
+    ] = False,
     json_out: Annotated[
         bool, typer.Option("--json", help="Print a JSON report (schemas/check.schema.json).")
     ] = False,
@@ -210,9 +224,10 @@ def check(
 ) -> None:
     """Check a program with the front end and print every error, GHC style.
 
-    Imported modules are found next to PATH, then under each --include directory, then
-    in package base. Exit status 1 if any error was found (or a tc file could not be
-    written).
+    Imported modules are found next to PATH (or in PATH, a directory), then under each
+    --include directory, then in package base, whose interface files are built on
+    first use into the cache directory ($IFACEDIR_CACHE, see `ifacedir cache`).
+    Exit status 1 if any error was found (or a tc file could not be written).
     """
     from cli.check import StopAfter, run_check
     from cli.render import emit_json
@@ -231,7 +246,16 @@ def check(
             err=True,
         )
         raise typer.Exit(EXIT_USAGE)
-    outcome = run_check(path, include or [], phases[stop_after], outdir)
+    _check_usage(path, stop_after, dump_types, json_out)
+    base = None
+    if stop_after != "parse":
+        from ifacedir.iface.basecache import load_base
+
+        loaded = load_base()
+        for note in loaded.notes:
+            typer.echo(f"ifacedir: {note}", err=True)
+        base = loaded.base
+    outcome = run_check(path, include or [], phases[stop_after], outdir, base)
     if json_out:
         emit_json(outcome.report)
     else:
@@ -241,7 +265,9 @@ def check(
             typer.echo(f"ifacedir: {problem}", err=True)
         for text in outcome.dumps if dump else ():
             typer.echo(text, nl=False)
-        if outcome.report.ok and not dump:
+        for text in outcome.type_dumps if dump_types else ():
+            typer.echo(text, nl=False)
+        if outcome.report.ok and not dump and not dump_types:
             count = len(outcome.report.modules)
             wrote = ""
             if outdir is not None:
@@ -249,6 +275,59 @@ def check(
                 wrote = f"; {files} tc file(s) under {outdir}"
             typer.echo(f"ok: {count} module(s) checked up to {stop_after}{wrote}")
     raise typer.Exit(EXIT_OK if outcome.report.ok else EXIT_PROBLEMS)
+
+
+def _check_usage(path: Path, stop_after: str, dump_types: bool, json_out: bool) -> None:
+    """Option combinations ``check`` refuses (exit 2)."""
+    problem = None
+    if path.is_dir() and stop_after == "parse":
+        problem = "--stop-after parse takes a single file, not a directory"
+    elif path.is_dir() and not any(True for _ in _modules_below(path)):
+        problem = f"{path}: no .hs or .lhs module below this directory"
+    elif dump_types and stop_after != "typecheck":
+        problem = "--dump-types needs --stop-after typecheck"
+    elif dump_types and json_out:
+        problem = "--dump-types prints text: it does not combine with --json"
+    if problem is not None:
+        typer.echo(f"ifacedir: {problem}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _modules_below(path: Path) -> list[tuple[str, str, Path]]:
+    from ifacedir.rename.program import program_modules
+
+    return program_modules(path)
+
+
+@app.command()
+def cache(
+    path: Annotated[
+        bool, typer.Option("--path", help="Print the cache directory and exit.")
+    ] = False,
+    clear: Annotated[
+        bool, typer.Option("--clear", help="Delete the cached package base (rebuilt on use).")
+    ] = False,
+) -> None:
+    """Show or clear the per-user cache holding package base as interface files.
+
+    The cache directory is $IFACEDIR_CACHE if set, else $XDG_CACHE_HOME/ifacedir, else
+    ~/.cache/ifacedir. `ifacedir check` builds base there on first use (one
+    base-<key> directory per compiler and base version; spec/FORMAT.md §14).
+    """
+    from ifacedir.iface.basecache import base_key, cache_root, clear_cache
+
+    root = cache_root()
+    if path:
+        typer.echo(str(root))
+        raise typer.Exit(EXIT_OK)
+    if clear:
+        removed = clear_cache(root)
+        typer.echo(f"removed {len(removed)} cache director{'y' if len(removed) == 1 else 'ies'}")
+        raise typer.Exit(EXIT_OK)
+    current = root / f"base-{base_key()}"
+    typer.echo(f"cache directory: {root}")
+    state = "present" if current.is_dir() else "absent (built by the next check)"
+    typer.echo(f"package base:    {current.name} ({state})")
 
 
 @app.command()

@@ -8,11 +8,18 @@ Three stopping points:
 * ``typecheck`` (the default): rename, then typecheck every module in dependency
   order (``ifacedir.typecheck.typecheck.typecheck_program``).
 
+The program is a main file, or a directory whose every module is checked (Note [A
+directory of modules] in ifacedir.rename.program). Package base comes from its
+interface files in the per-user cache when the caller passes them
+(ifacedir.iface.basecache; ``ifacedir check`` does), else from source.
+
 Errors are printed as GHC prints them, each quoting its source line with a caret
 (``ifacedir.diagnostics.render_all``); ``--json`` prints a ``CheckReport`` instead.
 ``--dump`` prints the program's own modules (not base's) as Haskell source with
 explicit braces: parsed names as written, renamed names qualified by their
 defining module, or (after typechecking) the typed tree as the typechecker left it.
+``--dump-types`` prints each program module's types as GHC's ``-ddump-types`` does
+(``ifacedir.typecheck.typecheck.dump_types``).
 
 With an output directory (``--outdir``), every module of the program's own package
 that passed the last phase gets its ``tc`` file (ifacedir.iface.tcfile), see
@@ -20,13 +27,12 @@ Note [What check writes].
 
 Note [What check writes]
 ~~~~~~~~~~~~~~~~~~~~~~~~
-* Only modules of package ``main``. Base modules are not written: they are renamed
-  in memory (once per process, Note [Caching the base library] in
-  ifacedir.rename.program), and their interface fingerprints, which importers' files
-  record as inputs, are computed in memory the same way as a written file's
-  ``exports`` hash. Writing base belongs to the install step (DESIGN, "Install":
-  base is built into a package database on first use and cached there), not to a
-  per-user cache directory that every ``check`` would have to keep consistent.
+* Only modules of package ``main``. Base modules are not written to DIR: they live
+  in the per-user base cache (ifacedir.iface.basecache), written once by the same
+  writer, and their interface fingerprints, which importers' files record as inputs,
+  are read from those files' headers. Without the cache they are checked in memory
+  (Note [Caching the base library] in ifacedir.rename.program) and the fingerprints
+  computed in memory the same way, so an importer's file is the same either way.
 * A module is written only if it passed: a module with errors, or one skipped
   because an import failed, writes nothing, and whatever file it had before stays
   as it was (DESIGN, "Robustness"). That old file is never mistaken for current: its
@@ -44,6 +50,7 @@ Note [What check writes]
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +60,7 @@ from ifacedir.check_report import CheckReport, ModuleEntry, diagnostic_entries
 from ifacedir.diagnostics import Diagnostic, SourceError, render_all
 
 if TYPE_CHECKING:
+    from ifacedir.iface.basecache import BaseInterfaces
     from ifacedir.rename.rename import RenamedModule
     from ifacedir.syntax import ast
     from ifacedir.typecheck.typecheck import TcResult
@@ -67,6 +75,7 @@ class CheckOutcome:
     report: CheckReport
     rendered_errors: str  # GHC-style text of every diagnostic ("" if none)
     dumps: tuple[str, ...]  # one pretty-printed module per program module
+    type_dumps: tuple[str, ...] = ()  # --dump-types: one per program module (typecheck)
 
 
 def run_check(
@@ -74,11 +83,14 @@ def run_check(
     search_path: Sequence[Path],
     stop_after: StopAfter,
     outdir: Path | None = None,
+    base: BaseInterfaces | None = None,
 ) -> CheckOutcome:
-    """Check the program; with ``outdir`` (not for ``parse``) also write its tc files."""
+    """Check the program (a main file, or a directory of modules except for ``parse``);
+    with ``outdir`` (not for ``parse``) also write its tc files. ``base``: package
+    base's interfaces (else base is checked from source)."""
     if stop_after == "parse":
         return _check_parse(path)
-    return _check_program(path, search_path, stop_after, outdir)
+    return _check_program(path, search_path, stop_after, outdir, base)
 
 
 def _check_parse(path: Path) -> CheckOutcome:
@@ -101,7 +113,11 @@ def _check_parse(path: Path) -> CheckOutcome:
 
 
 def _check_program(
-    path: Path, search_path: Sequence[Path], stop_after: StopAfter, outdir: Path | None
+    path: Path,
+    search_path: Sequence[Path],
+    stop_after: StopAfter,
+    outdir: Path | None,
+    base: BaseInterfaces | None,
 ) -> CheckOutcome:
     """``rename`` or ``typecheck``: the whole program, and its tc files with ``outdir``."""
     from ifacedir.rename.program import MAIN_PACKAGE, rename_program
@@ -112,12 +128,12 @@ def _check_program(
     if stop_after == "typecheck":
         from ifacedir.typecheck.typecheck import typecheck_program
 
-        checked = typecheck_program(path, search_path)
+        checked = typecheck_program(path, search_path, base)
         result, diagnostics = checked.renamed, list(checked.diagnostics)
         typed = {m.module.name: m for m in checked.modules if m.ok}
         dumped = {name: m.module for name, m in typed.items()}
     else:
-        result = rename_program(path, search_path)
+        result = rename_program(path, search_path, None if base is None else base.exports)
         diagnostics = list(result.diagnostics)
         dumped = {m.module.name: m.module for m in result.modules}
     failed_files = {d.span.file for d in diagnostics}
@@ -127,7 +143,9 @@ def _check_program(
     written: dict[str, str] = {}
     write_errors: list[str] = []
     if outdir is not None:
-        written, write_errors = _write_tc_files(outdir, passed, result.modules, typed, sources)
+        written, write_errors = _write_tc_files(
+            outdir, passed, result.modules, typed, sources, base
+        )
     ok_names = {m.module.name for m in passed}
     entries = [
         ModuleEntry(
@@ -140,7 +158,19 @@ def _check_program(
         for m in own
     ]
     dumps = tuple(pretty_module(dumped[m.module.name]) for m in passed)
-    return _outcome(path, stop_after, entries, diagnostics, sources, dumps, write_errors)
+    type_dumps = () if typed is None else _type_dumps([typed[m.module.name] for m in passed])
+    outcome = _outcome(path, stop_after, entries, diagnostics, sources, dumps, write_errors)
+    return dataclasses.replace(outcome, type_dumps=type_dumps if outcome.dumps else ())
+
+
+def _type_dumps(results: Sequence[TcResult]) -> tuple[str, ...]:
+    """``--dump-types``: each module's types, GHC's ``-ddump-types`` shape, headed by
+    ``-- Module M`` when there are several modules."""
+    from ifacedir.typecheck.typecheck import dump_types
+
+    if len(results) == 1:
+        return (dump_types(results[0]),)
+    return tuple(f"-- Module {r.module.name}\n{dump_types(r)}" for r in results)
 
 
 def _write_tc_files(
@@ -149,6 +179,7 @@ def _write_tc_files(
     everything: Sequence[RenamedModule],
     typed: Mapping[str, TcResult] | None,
     sources: dict[str, str],
+    base: BaseInterfaces | None,
 ) -> tuple[dict[str, str], list[str]]:
     """Write the tc file of each passed module; see Note [What check writes].
 
@@ -163,6 +194,8 @@ def _write_tc_files(
     fingerprints: dict[str, bytes] = {}
 
     def interface_of(module: str) -> bytes:
+        if module not in by_name and base is not None:  # read from its file's header
+            return (base.export_fingerprints if typed is None else base.fingerprints)[module]
         if module not in fingerprints:
             iface = None if typed is None else typed[module].interface
             fingerprints[module] = interface_fingerprint(by_name[module].exports, iface)

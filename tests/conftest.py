@@ -1,5 +1,10 @@
 """Shared fixtures: a small real container, and a helper to hand-craft containers.
 
+Every test runs with ``IFACEDIR_CACHE`` set to one temporary directory per session
+(``_base_cache``), so ``ifacedir check`` builds package base's cache there once, and
+the suite, subprocesses included, never writes to the home directory. A test that
+needs a cache of its own sets the variable again (``monkeypatch.setenv``).
+
 ``craft`` frames arbitrary header maps and section bytes exactly as the writer does
 (preamble, canonical CBOR header, BLAKE2b-128 checksum), so a test can build files
 the writer would never produce and still get past every check but the one it aims at.
@@ -9,6 +14,7 @@ from __future__ import annotations
 
 import os
 import struct
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -46,6 +52,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _base_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """See the module docstring: the base cache of this session, never ~/.cache."""
+    old = os.environ.get("IFACEDIR_CACHE")
+    os.environ["IFACEDIR_CACHE"] = str(tmp_path_factory.mktemp("ifacedir-cache"))
+    yield
+    if old is None:
+        del os.environ["IFACEDIR_CACHE"]
+    else:
+        os.environ["IFACEDIR_CACHE"] = old
 
 
 SMALL_SECTIONS: dict[str, object] = {

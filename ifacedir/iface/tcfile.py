@@ -444,6 +444,13 @@ class TcFile:
         assert interface is not None
         return dataclasses.replace(typed, interface=interface)
 
+    def check_stored(self) -> None:
+        """Check every section's stored bytes against its hash in the header, without
+        decompressing or decoding any (for a reader that trusts the sections it does
+        not read, such as the base cache's, ifacedir.iface.basecache)."""
+        for name in self._container.section_names:
+            self._container.read_stored(name)
+
     def payload(self) -> TcPayload:
         return TcPayload(self.meta(), self.exports(), self.program(), self.interface())
 

@@ -3,10 +3,14 @@
 The front end of a whole program, in the order GHC's ``--make`` works (Note
 [Upsweep] in GHC), without writing anything:
 
-1. **Downsweep**: starting from the main file, parse each module and follow its
-   imports (including the implicit ``Prelude``). A module ``A.B`` is the file
-   ``A/B.hs`` or ``A/B.lhs`` under the main file's directory or one of the search
-   directories, in that order; failing those, a module of package ``base``
+1. **Downsweep**: starting from the roots, parse each module and follow its
+   imports (including the implicit ``Prelude``). The roots are the main file, or,
+   when the program is a directory, every ``.hs``/``.lhs`` file below it (module
+   ``A.B`` for ``A/B.hs``, see Note [A directory of modules]). A module ``A.B`` is
+   the file ``A/B.hs`` or ``A/B.lhs`` under the main file's directory (or the
+   program directory) or one of the search directories, in that order; failing
+   those, a module of package ``base``: its interface when the caller passes one
+   (``base``, read from the base cache by ifacedir.iface.basecache), else its source
    (ifacedir/lib/base). A module found nowhere is "Could not find module", reported
    at the import with the paths tried; a file whose header names another module is
    an error too.
@@ -20,7 +24,21 @@ The front end of a whole program, in the order GHC's ``--make`` works (Note
 
 The result lists the renamed modules and every diagnostic: those of the downsweep
 first (GHC reports them before compiling anything), then each module's in
-dependency order, each module's in the order its pass reports them.
+dependency order, each module's in the order its pass reports them. Modules taken
+from ``base`` interfaces are not renamed again: the result lists their
+``ModuleExports`` apart (``ProgramResult.imported``).
+
+Note [A directory of modules]
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+``rename_program(DIR)`` checks every module below DIR, as ``ghc --make`` checks all
+the modules named on its command line: each ``.hs`` or ``.lhs`` file (in hidden
+directories, those starting with a dot, and in ``*.hidir`` output directories
+excepted) is a root whose module name is its path relative to DIR with the
+separators turned into dots (``Data/Queue.hs`` is ``Data.Queue``), and its header
+must name that module (error R020 otherwise, as for an imported module). The roots
+are taken in module-name order and share one downsweep, so a module imported by
+several roots is read once, and the upsweep renames them all in dependency order.
+DIR is also the first search directory, so the roots import each other by name.
 
 Note [Caching the base library]
 ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
@@ -34,7 +52,7 @@ edited base source is read again. Only successful results are cached.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
@@ -53,6 +71,7 @@ __all__ = [
     "MAIN_PACKAGE",
     "ProgramResult",
     "base_dir",
+    "program_modules",
     "rename_base_library",
     "rename_program",
 ]
@@ -69,6 +88,9 @@ class ProgramResult:
     modules: tuple[RenamedModule, ...]
     diagnostics: tuple[Diagnostic, ...]
     sources: tuple[tuple[str, str], ...]  # file label (as in spans) -> text
+    imported: tuple[ModuleExports, ...] = ()
+    """The exports of the base modules taken from their interfaces (not renamed here),
+    in the order the downsweep met them."""
 
     @property
     def ok(self) -> bool:
@@ -86,6 +108,7 @@ class _Source:
     text: str
     module: Module[RdrName] | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    interface: ModuleExports | None = None  # a base module taken from its interface
 
 
 # See Note [Caching the base library]
@@ -93,11 +116,42 @@ _BASE_PARSED: dict[tuple[str, int, int], Module[RdrName]] = {}
 _BASE_CACHE: dict[tuple[str, int, int], RenamedModule] = {}
 
 
-def rename_program(main: Path, search_path: Sequence[Path] = ()) -> ProgramResult:
-    """Parse and rename ``main`` and every module it imports (see the module docstring)."""
-    state = _Program([main.parent, *search_path])
+def rename_program(
+    main: Path,
+    search_path: Sequence[Path] = (),
+    base: Mapping[str, ModuleExports] | None = None,
+) -> ProgramResult:
+    """Parse and rename ``main`` and every module it imports (see the module docstring).
+
+    ``main`` is the main file, or a directory whose every module is a root (Note [A
+    directory of modules]). ``base``, if given, holds the exports of the modules of
+    package base, used instead of their sources.
+    """
+    if main.is_dir():
+        state = _Program([main, *search_path], base)
+        roots = [
+            state.load_file(path, label, MAIN_PACKAGE, name)
+            for name, label, path in program_modules(main)
+        ]
+        return state.run(roots)
+    state = _Program([main.parent, *search_path], base)
     root = state.load_file(main, main.name, MAIN_PACKAGE, None)
     return state.run([root])
+
+
+def program_modules(directory: Path) -> list[tuple[str, str, Path]]:
+    """The modules below ``directory``, as (module name, label, path), sorted by name
+    (see Note [A directory of modules]; of ``A.hs`` and ``A.lhs`` the first wins)."""
+    found: dict[str, tuple[str, str, Path]] = {}
+    for suffix in _SUFFIXES:
+        for path in sorted(directory.rglob(f"*{suffix}")):
+            rel = path.relative_to(directory)
+            hidden = any(p.startswith(".") or p.endswith(".hidir") for p in rel.parts[:-1])
+            if hidden or not path.is_file():
+                continue
+            name = ".".join(rel.with_suffix("").parts)
+            found.setdefault(name, (name, rel.as_posix(), path))
+    return [found[name] for name in sorted(found)]
 
 
 def rename_base_library() -> ProgramResult:
@@ -113,8 +167,11 @@ def rename_base_library() -> ProgramResult:
 
 
 class _Program:
-    def __init__(self, roots: Sequence[Path]) -> None:
+    def __init__(
+        self, roots: Sequence[Path], base: Mapping[str, ModuleExports] | None = None
+    ) -> None:
         self.roots = list(roots)
+        self.base = base
         self.sources: dict[str, _Source] = {}
         self.downsweep_diags: list[Diagnostic] = []
 
@@ -127,7 +184,8 @@ class _Program:
         for src in order:
             diags.extend(src.diagnostics)  # already in reporting order
         sources = tuple(sorted((s.label, s.text) for s in self.sources.values() if s.text))
-        return ProgramResult(tuple(renamed), tuple(diags), sources)
+        imported = tuple(s.interface for s in order if s.interface is not None)
+        return ProgramResult(tuple(renamed), tuple(diags), sources, imported)
 
     # --- 1. downsweep ---------------------------------------------------------------
 
@@ -166,6 +224,13 @@ class _Program:
         self.sources.setdefault(src.name, src)
         return src
 
+    def load_interface(self, name: str, exports: ModuleExports) -> _Source:
+        """A base module known by its exports alone: a leaf of the module graph."""
+        src = _Source(name, f"<base>/{name}", base_dir(), BASE_PACKAGE, "", None)
+        src.interface = exports
+        self.sources.setdefault(name, src)
+        return src
+
     def downsweep(self, root: _Source) -> None:
         stack = [root]
         while stack:
@@ -185,6 +250,8 @@ class _Program:
         tried: list[str] = []
         candidates = [(root, MAIN_PACKAGE) for root in self.roots] + [(base_dir(), BASE_PACKAGE)]
         for root, package in candidates:
+            if package == BASE_PACKAGE and self.base is not None and decl.module in self.base:
+                return self.load_interface(decl.module, self.base[decl.module])
             for suffix in _SUFFIXES:
                 path = root / rel.with_suffix(suffix)
                 if path.is_file():
@@ -239,6 +306,9 @@ class _Program:
         renamed: list[RenamedModule] = []
         blocked = bool(self.downsweep_diags)
         for src in order:
+            if src.interface is not None:
+                exports[src.name] = src.interface
+                continue
             if blocked or src.module is None or src.diagnostics:
                 continue
             needed = [d.module for d in self.imports_of(src)]

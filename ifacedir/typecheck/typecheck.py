@@ -17,9 +17,12 @@ then the final pass (ifacedir.typecheck.zonk) builds the typed tree
 Every step reports into one ``TcState`` and carries on; the result lists every
 diagnostic, sorted by position. The whole pass runs under ``run_deep``.
 
-``typecheck_program(main, search_path)`` renames the program (ifacedir.rename.program)
-and typechecks its modules in dependency order, base included; base's results are
-cached per process (see Note [Caching the typechecked base]).
+``typecheck_program(main, search_path, base)`` renames the program (a main file or a
+directory of modules, ifacedir.rename.program) and typechecks its modules in
+dependency order. Without ``base`` that includes package base, whose results are
+cached per process (see Note [Caching the typechecked base]); with ``base`` (the
+``BaseInterfaces`` read from the per-user cache by ifacedir.iface.basecache) base
+modules are neither renamed nor typechecked: their exports and interfaces are those.
 
 ``imported`` must hold the ``TcInterface`` of every module in the module's
 ``ModuleExports.deps`` (the transitive imports, whose instances are visible, Report
@@ -48,7 +51,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ifacedir.diagnostics import Diagnostic
 from ifacedir.rename.program import BASE_PACKAGE, ProgramResult, rename_program
@@ -75,6 +78,9 @@ from ifacedir.typecheck.tcenv import Tc
 from ifacedir.typecheck.unify import UnifyError
 from ifacedir.typecheck.zonk import Zonker
 from ifacedir.util.deep import run_deep
+
+if TYPE_CHECKING:
+    from ifacedir.iface.basecache import BaseInterfaces
 
 __all__ = [
     "ProgramTcResult",
@@ -402,16 +408,24 @@ def dump_types(result: TcResult) -> str:
 _BASE_TC: dict[int, tuple[RenamedModule, TcResult]] = {}
 
 
-def typecheck_program(main: Path, search_path: Sequence[Path] = ()) -> ProgramTcResult:
-    """Rename ``main`` and everything it imports, then typecheck every module in
-    dependency order. A module is skipped when a module it imports has errors."""
-    renamed = rename_program(main, search_path)
-    return typecheck_renamed(renamed)
+def typecheck_program(
+    main: Path, search_path: Sequence[Path] = (), base: BaseInterfaces | None = None
+) -> ProgramTcResult:
+    """Rename ``main`` (a file, or a directory of modules) and everything it imports,
+    then typecheck every module in dependency order. A module is skipped when a module
+    it imports has errors. With ``base``, package base is taken from those interfaces."""
+    if base is None:
+        return typecheck_renamed(rename_program(main, search_path))
+    renamed = rename_program(main, search_path, base.exports)
+    return typecheck_renamed(renamed, base.interfaces)
 
 
-def typecheck_renamed(renamed: ProgramResult) -> ProgramTcResult:
-    """``typecheck_program`` after renaming (also for package base alone)."""
-    ifaces: dict[str, TcInterface] = {}
+def typecheck_renamed(
+    renamed: ProgramResult, imported: Mapping[str, TcInterface] | None = None
+) -> ProgramTcResult:
+    """``typecheck_program`` after renaming (also for package base alone); ``imported``
+    holds the interfaces of the modules the renamer took from interfaces."""
+    ifaces: dict[str, TcInterface] = dict(imported or {})
     failed: set[str] = set()
     results: list[TcResult] = []
     for rm in renamed.modules:

@@ -9,13 +9,22 @@ sections and arithmetic sequences.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
 
-from ifacedir.iface.tcfile import interface_fingerprint, tc_inputs, tc_payload, write_tc
+from ifacedir.format.layout import scan_outdir
+from ifacedir.iface.tcfile import (
+    interface_fingerprint,
+    read_tc,
+    tc_inputs,
+    tc_payload,
+    write_tc,
+)
 from ifacedir.rename.program import MAIN_PACKAGE, ProgramResult, rename_program
 from ifacedir.rename.rename import RenamedModule
-from ifacedir.typecheck.typecheck import ProgramTcResult, TcResult, typecheck_program
+from ifacedir.syntax.evidence import TcName, pretty_evidence
+from ifacedir.typecheck.typecheck import ProgramTcResult, TcResult, dump_types, typecheck_program
 
 PROGRAM: dict[str, str] = {
     "Data/Queue.hs": """\
@@ -146,3 +155,39 @@ def typecheck_and_write(root: Path, outdir: Path) -> tuple[ProgramTcResult, dict
     assert result.ok, result.diagnostics
     typed = {m.module.name: m for m in result.modules}
     return result, write_tc_files(result.renamed, outdir, typed)
+
+
+def typed_names(root: object) -> list[TcName]:
+    """Every ``TcName`` in a typed tree, in a fixed (pre-order, field-order) order."""
+    found: list[TcName] = []
+    stack: list[object] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, TcName):
+            found.append(node)
+        elif isinstance(node, tuple | list):
+            stack.extend(reversed(node))
+        elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+            stack.extend(reversed([getattr(node, f.name) for f in dataclasses.fields(node)]))
+    return found
+
+
+def render_typed(result: TcResult) -> list[str]:
+    """A canonical text of what a module's typechecking found: its ``-ddump-types``
+    lines, then every ``TcName`` of the typed tree (its full repr: name, scheme, type,
+    evidence) with its evidence pretty-printed, then every witness."""
+    lines = dump_types(result).splitlines()
+    for tn in typed_names(result.module):
+        lines.append(f"{tn!r}  ev: {'; '.join(pretty_evidence(e) for e in tn.evidence)}")
+    lines.extend(repr(w) for w in result.witnesses)
+    return lines
+
+
+def render_outdir(outdir: Path) -> dict[str, list[str]]:
+    """``render_typed`` of every module's program, read back from its tc file alone."""
+    rendered: dict[str, list[str]] = {}
+    for mdir in scan_outdir(outdir):
+        program = read_tc(mdir).program
+        assert isinstance(program, TcResult)
+        rendered[mdir.module.text] = render_typed(program)
+    return rendered
