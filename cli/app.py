@@ -371,9 +371,10 @@ def demo(
         bool, typer.Option("--quiet", "-q", help="Write only; do not inspect.")
     ] = False,
 ) -> None:
-    """Write a sample output directory (two modules, every phase file) and inspect it.
+    """Compile a bundled two-module program into OUTDIR and inspect the result.
 
-    Until the compiler exists this is the bundled example of the main job.
+    The tc files are real (the typechecked program and its interface); the files of
+    the phases not implemented yet (ds, simpl, .hi) are labelled samples.
     """
     from cli.demo import write_demo
     from cli.inspect import render_inspect
@@ -381,8 +382,9 @@ def demo(
 
     written = write_demo(outdir)
     typer.echo(f"wrote {len(written)} files under {outdir}", err=True)
-    if not quiet:
-        for line in render_inspect(inspect_path(outdir), show_payload=True):
+    if not quiet:  # as `ifacedir inspect OUTDIR --pretty`: tc programs shown as Haskell
+        report = inspect_path(outdir, payload=False)
+        for line in render_inspect(report, show_payload=True, pretty=True, problems=[]):
             typer.echo(line)
 
 

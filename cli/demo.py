@@ -1,15 +1,19 @@
-"""``ifacedir demo``: write a small sample output directory to look at.
+"""``ifacedir demo``: compile a small bundled program and write its output directory.
 
-Until the compiler writes real interface files, this is the main job's input: two
-modules, ``Data.Queue`` and ``Main``, each with every per-phase file and a final
-interface, filled with hand-written payloads of the shape later phases will use
-(marked as samples in their ``about`` section).
+The program is two modules, ``Data.Queue`` and ``Main``; their sources are written
+under ``OUTDIR/src/`` so the output can be reproduced with ``ifacedir check``. The
+front end runs for real: each module's ``tc.ifc`` is what ``ifacedir check --outdir``
+writes (the renamed and typechecked program, its interface, fingerprints of its
+inputs). The later phases do not exist yet, so ``ds.ifc``, ``simpl.ifc`` and the
+final ``.hi`` are hand-written samples of the shape they will take, marked as such in
+their ``about`` section and by payload schema version 0.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ifacedir.errors import IfacedirError
 from ifacedir.format.fingerprint import fingerprint
 from ifacedir.format.layout import FileRole, ModuleDir
 from ifacedir.modulename import ModuleName
@@ -34,7 +38,7 @@ main :: IO ()
 main = print (fmap fst (pop (push 1 (push 2 empty))))
 """
 
-_ABOUT = {"note": "sample data written by `ifacedir demo`; real payloads come from the compiler"}
+_ABOUT = {"note": "sample data written by `ifacedir demo`; this phase is not implemented yet"}
 
 
 def _name(module: str, occ: str) -> dict[str, object]:
@@ -53,7 +57,6 @@ def _queue_sections() -> dict[str, dict[str, object]]:
     }  # fmt: skip
     exports = [_name("Data.Queue", n) for n in ("Queue", "empty", "push", "pop")]
     return {
-        "tc": {"about": _ABOUT, "exports": {"names": exports}, "decls": decls},
         "ds": {"about": _ABOUT, "bindings": {"push": {"lam": ["x", "q"], "body": "..."}}},
         "simpl": {"about": _ABOUT, "bindings": {"push": {"lam": ["x", "q"], "body": "..."}}},
         "hi": {"about": _ABOUT, "exports": {"names": exports}, "decls": decls,
@@ -63,9 +66,7 @@ def _queue_sections() -> dict[str, dict[str, object]]:
 
 def _main_sections() -> dict[str, dict[str, object]]:
     uses = {"Data.Queue": {n: fingerprint(n.encode()) for n in ("empty", "push", "pop")}}
-    io_unit = {"con": _name("GHC.Types", "IO"), "args": [{"tuple": []}]}
     return {
-        "tc": {"about": _ABOUT, "decls": {"main": {"type": io_unit}}, "usages": uses},
         "ds": {"about": _ABOUT, "bindings": {"main": {"app": "print", "body": "..."}}},
         "simpl": {"about": _ABOUT, "bindings": {"main": {"app": "print", "body": "..."}}},
         "hi": {"about": _ABOUT, "exports": {"names": [_name("Main", "main")]},
@@ -74,8 +75,18 @@ def _main_sections() -> dict[str, dict[str, object]]:
 
 
 def write_demo(outdir: Path) -> list[Path]:
-    """Write the sample directory (deterministically) and return the files written."""
-    written: list[Path] = []
+    """Compile the sample program into ``outdir`` (deterministically); the files written."""
+    from cli.check import run_check
+    from ifacedir.iface.basecache import load_base
+
+    src = outdir / "src"
+    (src / "Data").mkdir(parents=True, exist_ok=True)
+    (src / "Data" / "Queue.hs").write_bytes(_QUEUE_SOURCE)
+    (src / "Main.hs").write_bytes(_MAIN_SOURCE)
+    outcome = run_check(src / "Main.hs", [], "typecheck", outdir, load_base().base)
+    if not outcome.report.ok:  # the bundled program is known to be good
+        raise IfacedirError(f"the demo program did not compile:\n{outcome.rendered_errors}")
+    written = [outdir / m.tc_file for m in outcome.report.modules if m.tc_file is not None]
     samples = [
         ("Data.Queue", _QUEUE_SOURCE, _queue_sections()),
         ("Main", _MAIN_SOURCE, _main_sections()),
@@ -83,7 +94,7 @@ def write_demo(outdir: Path) -> list[Path]:
     for module, source, by_role in samples:
         mdir = ModuleDir(outdir, ModuleName(module))
         inputs = {"source": fingerprint(source), "flags": fingerprint(b"-O0")}
-        for role in (FileRole.TC, FileRole.DS, FileRole.SIMPL, FileRole.HI):
+        for role in (FileRole.DS, FileRole.SIMPL, FileRole.HI):
             written.append(
                 mdir.write(role, unit="main", schema_version=0, inputs=inputs,
                            sections=by_role[role.tag], phase="simpl")

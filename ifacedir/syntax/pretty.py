@@ -358,6 +358,7 @@ class _Printer:
 
     def name(self, n: object, *, binder: bool = False) -> str:
         """The text of a name, without parentheses or backquotes."""
+        n = _plain(n)
         if isinstance(n, RdrName):
             return n.occ if binder else str(n)
         if isinstance(n, Name):
@@ -812,8 +813,15 @@ class _Printer:
         return text
 
 
+def _plain(n: object) -> object:
+    """The ``Name`` inside a typed tree's name (a ``TcName`` carries one as ``name``,
+    see Note [Where types go] in ifacedir.syntax.ast); any other name as it is."""
+    inner = getattr(n, "name", None)
+    return inner if isinstance(inner, Name) else n
+
+
 def _occ(n: object) -> str:
-    occ = getattr(n, "occ", None)
+    occ = getattr(_plain(n), "occ", None)
     return occ if isinstance(occ, str) else str(n)
 
 

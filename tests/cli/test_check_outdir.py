@@ -173,7 +173,20 @@ def test_an_internal_error_names_module_and_phase_and_writes_nothing(
 
 
 def test_inspect_pretty_notes_tc_files_of_another_schema(tmp_path: Path) -> None:
-    assert runner.invoke(app, ["demo", str(tmp_path / "demo"), "--quiet"]).exit_code == 0
-    result = runner.invoke(app, ["inspect", str(tmp_path / "demo"), "--pretty"])
+    from ifacedir.format.layout import FileRole, ModuleDir
+    from ifacedir.modulename import ModuleName
+
+    mdir = ModuleDir(tmp_path / "out", ModuleName("Old"))
+    mdir.write(FileRole.TC, unit="main", schema_version=0, inputs={}, sections={"x": 1})
+    result = runner.invoke(app, ["inspect", str(tmp_path / "out"), "--pretty"])
     assert result.exit_code == 0
     assert "note: tc payload schema version 0, this reader reads version 1" in result.stdout
+
+
+def test_demo_writes_real_tc_files_that_pretty_print(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", str(tmp_path / "demo")])
+    assert result.exit_code == 0
+    assert "Data.Queue.push :: forall a. a -> Queue a -> Queue a" in result.stdout
+    assert "push x (Data.Queue.Queue f b) = Data.Queue.Queue f (x : b)" in result.stdout
+    payload = read_tc(tmp_path / "demo" / "Main.hidir" / "tc.ifc")
+    assert payload.meta.stage is TcStage.TYPECHECK
