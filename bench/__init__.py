@@ -34,7 +34,7 @@ BENCHMARKS: Final[dict[str, Benchmark]] = {
         ),
         Benchmark(
             "frontend",
-            "lexing, layout, parsing and renaming throughput; syntax codec via JSON vs CBOR",
+            "parse/rename/typecheck throughput vs ghc -fno-code; syntax codec JSON vs CBOR",
             "bench.frontend",
         ),
         Benchmark(
