@@ -29,35 +29,6 @@ The renamer recurses over the tree; it runs under ``run_deep`` so deeply nested
 input cannot exhaust the stack (ifacedir.util.deep), and with the cycle collector
 paused (see Note [Pausing the garbage collector] in ifacedir.util.gcpause).
 
-Note [Instances travel with dependencies]).
-2. **Top-level definitions** (ifacedir.rename.decls): every entity the module
-   defines gets its original name ``(package, module, occ, namespace)`` and joins
-   the environment, so it can be used before its definition and as ``Self.x``.
-3. **Declarations**: renamed one by one with the environment complete: local
-   binders get uniques numbered in source order, operator chains are re-associated
-   (§10.6), ambiguity and scope errors are reported at each use.
-4. **Exports** (ifacedir.rename.exports) and, for module ``Main``, the check that
-   ``main`` is defined and exported (§5.1).
-
-All diagnostics of all steps are collected; if there are any, ``SourceError`` carries
-them sorted by position. Otherwise the result is a ``RenamedModule``: the renamed
-tree, the module's ``ModuleExports`` (what importers' renamers read), the resolved
-imports and the fixities the module declares. All of it is frozen data; see
-Note [Renamer output is persistable data] in ifacedir.rename.env.
-
-The renamer recurses over the tree; it runs under ``run_deep`` so deeply nested
-input cannot exhaust the stack (ifacedir.util.deep), and with the cycle collector
-paused (see Note [Pausing the garbage collector] in ifacedir.util.gcpause).
-
-Note [Pausing the garbage collector while renaming]
-~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
-Renaming allocates a new node for every node of the tree while the parsed tree is
-alive, so CPython's cycle collector runs full collections over an ever larger heap:
-on a 10,000-line module two thirds of the renaming time went to ``gc``. The trees
-are acyclic (frozen dataclasses of tuples) and the renamer's own state is freed by
-reference counting, so there is nothing for the collector to find; we disable it for
-the duration of ``rename_module`` and restore the previous setting afterwards.
-
 Note [Instances travel with dependencies]
 ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 An instance declared anywhere below a module is visible in it, whether or not any
