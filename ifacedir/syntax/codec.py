@@ -1,8 +1,9 @@
-"""Syntax trees to the CBOR data model and back, for the ``tc`` phase file.
+"""Syntax trees to the CBOR data model and back, for the phase files.
 
 ``encode_tree(node)`` turns a tree -- any ``ifacedir.syntax.ast`` node over
 ``RdrName`` or ``Name``, one of the renamer's frozen-dataclass results, or one of the
-typechecker's types, schemes, evidence, classes and instances -- into a
+typechecker's types, schemes, evidence, classes and instances, or a Core module
+(ifacedir.syntax.core, the ``ds`` and ``simpl`` files) -- into a
 value of the data model of ifacedir.format.cbor (arrays, text, integers, null,
 booleans); ``decode_tree(value)`` turns such a value back into an equal tree. Decoding
 treats its input as untrusted: anything malformed raises ``CodecError``
@@ -127,7 +128,7 @@ __all__ = [
 ]
 
 CODEC_MAJOR: Final = 2
-CODEC_MINOR: Final = 1
+CODEC_MINOR: Final = 2
 CODEC_VERSION: Final = CODEC_MAJOR * 1000 + CODEC_MINOR
 """See Note [Syntax codec versions]."""
 
@@ -141,6 +142,7 @@ _CONVERT: Final = "ifacedir.typecheck.convert"
 _IFACE: Final = "ifacedir.typecheck.iface"
 _DIAGNOSTICS: Final = "ifacedir.diagnostics"
 _TYPECHECK: Final = "ifacedir.typecheck.typecheck"
+_CORE: Final = "ifacedir.syntax.core"
 
 NODE_CLASSES: Final[tuple[tuple[str, str] | None, ...]] = (
     # Numbered by position; append only. See Note [Syntax codec versions].
@@ -253,6 +255,28 @@ NODE_CLASSES: Final[tuple[tuple[str, str] | None, ...]] = (
     (_IFACE, "TcInterface"),
     (_DIAGNOSTICS, "Diagnostic"),
     (_TYPECHECK, "TcResult"),
+    (_CORE, "CoreVar"),
+    (_CORE, "IntLit"),  # 110
+    (_CORE, "DoubleLit"),
+    (_CORE, "CharLit"),
+    (_CORE, "StringLit"),
+    (_CORE, "App"),
+    (_CORE, "Lam"),  # 115
+    (_CORE, "Bind"),
+    (_CORE, "Let"),
+    (_CORE, "LetRec"),
+    (_CORE, "DataConRef"),
+    (_CORE, "ConAlt"),  # 120
+    (_CORE, "LitAlt"),
+    (_CORE, "DefaultAlt"),
+    (_CORE, "Case"),
+    (_CORE, "ConApp"),
+    (_CORE, "PrimOp"),  # 125
+    (_CORE, "PatError"),
+    (_CORE, "BindGroup"),
+    (_CORE, "DataCon"),
+    (_CORE, "DataType"),
+    (_CORE, "CoreModule"),  # 130
 )
 """The node classes a file may hold, as (module, class name); the index is the tag."""
 
