@@ -167,6 +167,14 @@ class Cursor:
     def at_op(self, op: str) -> bool:
         return is_op(self.stream.peek(), op)
 
+    def comma_separated(self, item: Callable[[], _T]) -> list[_T]:
+        """``item {, item}``: one or more items separated by commas."""
+        items = [item()]
+        while self.at_special(","):
+            self.next()
+            items.append(item())
+        return items
+
     def at_separator(self) -> bool:
         token = self.stream.peek()
         return token.kind is K.VSEMI or is_special(token, ";")

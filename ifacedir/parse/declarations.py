@@ -171,10 +171,7 @@ class DeclParser(ExprParser):
         self.next()
         classes: list[RdrName] = []
         if not self.at_special(")"):
-            classes.append(rdr(self.expect_kind(K.CONID, K.QCONID)))
-            while self.at_special(","):
-                self.next()
-                classes.append(rdr(self.expect_kind(K.CONID, K.QCONID)))
+            classes = self.comma_separated(lambda: rdr(self.expect_kind(K.CONID, K.QCONID)))
         self.expect_special(")")
         return tuple(classes)
 
@@ -241,10 +238,7 @@ class DeclParser(ExprParser):
         self.next()
         fields: list[ConField[RdrName]] = []
         if not self.at_special("}"):
-            fields.append(self._field_decl())
-            while self.at_special(","):
-                self.next()
-                fields.append(self._field_decl())
+            fields = self.comma_separated(self._field_decl)
         self.expect_special("}")
         return ConDecl(self.span_from(con.span), rdr(con), tuple(fields), is_record=True)
 
@@ -321,10 +315,7 @@ class DeclParser(ExprParser):
         self.expect_special("(")
         types: list[RType] = []
         if not self.at_special(")"):
-            types.append(self.type_())
-            while self.at_special(","):
-                self.next()
-                types.append(self.type_())
+            types = self.comma_separated(self.type_)
         self.expect_special(")")
         return DefaultDecl(self.span_from(keyword.span), tuple(types))
 
@@ -367,10 +358,7 @@ class DeclParser(ExprParser):
             prec = number.value
             if not 0 <= prec <= 9:
                 self.report("P007", number.span, f"precedence out of range: {prec}")
-        ops = [self._fixity_op()]
-        while self.at_special(","):
-            self.next()
-            ops.append(self._fixity_op())
+        ops = self.comma_separated(self._fixity_op)
         span = self.span_from(keyword.span)
         return FixityDecl(span, _FIXITY_WORDS[keyword.text], prec, tuple(ops))
 
@@ -404,11 +392,7 @@ class DeclParser(ExprParser):
         return is_op(following, "::") or is_special(following, ",")
 
     def var_list(self) -> list[RdrName]:
-        names = [self._var()]
-        while self.at_special(","):
-            self.next()
-            names.append(self._var())
-        return names
+        return self.comma_separated(self._var)
 
     def _var(self) -> RdrName:
         """``var → varid | ( varsym )``, unqualified."""

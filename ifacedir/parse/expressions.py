@@ -286,10 +286,7 @@ class ExprParser(PatParser):
         self.next()
         fields: list[FieldBind[RdrName]] = []
         if not self.at_special("}"):
-            fields.append(self._field_bind())
-            while self.at_special(","):
-                self.next()
-                fields.append(self._field_bind())
+            fields = self.comma_separated(self._field_bind)
         self.expect_special("}")
         return tuple(fields)
 
@@ -440,11 +437,7 @@ class ExprParser(PatParser):
         return EListComp(self.span_from(start), expr, tuple(quals))
 
     def statements_sep_by_comma(self) -> list[Stmt]:
-        stmts = [self.statement()]
-        while self.at_special(","):
-            self.next()
-            stmts.append(self.statement())
-        return stmts
+        return self.comma_separated(self.statement)
 
     # -- statements (§3.14, §3.11, §3.13) ------------------------------------------------
 

@@ -199,10 +199,7 @@ class PatParser(TypeParser):
         self.next()
         fields: list[FieldPat[RdrName]] = []
         if not self.at_special("}"):
-            fields.append(self._field_pattern())
-            while self.at_special(","):
-                self.next()
-                fields.append(self._field_pattern())
+            fields = self.comma_separated(self._field_pattern)
         self.expect_special("}")
         return PRec(self.span_from(con.span), rdr(con), tuple(fields))
 
@@ -219,10 +216,7 @@ class PatParser(TypeParser):
             return special
         self.nest()
         try:
-            elems = [self.pattern()]
-            while self.at_special(","):
-                self.next()
-                elems.append(self.pattern())
+            elems = self.comma_separated(self.pattern)
         finally:
             self.unnest()
         self.expect_special(")")
@@ -254,10 +248,7 @@ class PatParser(TypeParser):
             return PCon(self.span_from(start), RdrName("[]"), ())
         self.nest()
         try:
-            elems = [self.pattern()]
-            while self.at_special(","):
-                self.next()
-                elems.append(self.pattern())
+            elems = self.comma_separated(self.pattern)
         finally:
             self.unnest()
         self.expect_special("]")

@@ -99,10 +99,7 @@ class TypeParser(Cursor):
             return TCon(self.span_from(start), RdrName("->"))
         if self.at_special(","):
             return TCon(self.span_from(start), RdrName(self.tuple_commas()))
-        elems = [self.type_()]
-        while self.at_special(","):
-            self.next()
-            elems.append(self.type_())
+        elems = self.comma_separated(self.type_)
         self.expect_special(")")
         if len(elems) == 1:
             return elems[0]
