@@ -299,6 +299,117 @@ def _modules_below(path: Path) -> list[tuple[str, str, Path]]:
     return program_modules(path)
 
 
+_OUTDIR_HELP = "Where the module directories go (default: .ifacedir next to PATH)."
+_LEVEL_HELP = "Optimisation: -O0 (local simplification only) or -O1 (inlining, unfoldings)."
+_BACKEND_HELP = "The backend: interp (lazy interpreter) or python (generated Python)."
+
+
+@app.command()
+def build(
+    path: Annotated[Path, typer.Argument(help="The main module (.hs/.lhs) or a directory.")],
+    outdir: Annotated[Path | None, typer.Option("--outdir", "-o", help=_OUTDIR_HELP)] = None,
+    level: Annotated[int, typer.Option("-O", help=_LEVEL_HELP, metavar="N")] = 0,
+    backend: Annotated[str, typer.Option("--backend", "-b", help=_BACKEND_HELP)] = "interp",
+    lint: Annotated[
+        bool, typer.Option("--lint", help="Run Core Lint after desugaring and simplifying.")
+    ] = False,
+    include: Annotated[
+        list[Path] | None,
+        typer.Option("--include", "-i", help="Also look for imported modules here."),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
+) -> None:
+    """Compile a program through every phase: tc, ds, simpl, .hi and backend output.
+
+    Each module gets OUTDIR/A/B.hidir/ with one file per phase. Package base's files
+    come from the per-user cache (built on first use for each -O level and backend).
+    Exit status 1 on errors in the program; nothing newer than the last phase that
+    succeeded is written for a module that fails.
+    """
+    from cli.build import cmd_build
+
+    _require_exists([path])
+    raise typer.Exit(cmd_build(path, outdir, level, backend, lint, include or [], json_out, quiet))
+
+
+@app.command()
+def run(
+    path: Annotated[Path, typer.Argument(help="The main module (.hs/.lhs) or a directory.")],
+    args: Annotated[
+        list[str] | None, typer.Argument(help="Arguments for the program (after --).")
+    ] = None,
+    outdir: Annotated[Path | None, typer.Option("--outdir", "-o", help=_OUTDIR_HELP)] = None,
+    level: Annotated[int, typer.Option("-O", help=_LEVEL_HELP, metavar="N")] = 0,
+    backend: Annotated[str, typer.Option("--backend", "-b", help=_BACKEND_HELP)] = "interp",
+    include: Annotated[
+        list[Path] | None,
+        typer.Option("--include", "-i", help="Also look for imported modules here."),
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show build progress.")] = False,
+) -> None:
+    """Build the program if needed and run its main: `ifacedir run Main.hs -- ARGS`.
+
+    stdin and stdout are the program's; ARGS reach getArgs. A run-time error prints
+    `<prog>: message` on stderr as GHC's runtime does, with exit status 1; exitWith
+    sets the status.
+    """
+    from cli.build import cmd_run
+
+    _require_exists([path])
+    status = cmd_run(path, outdir, level, backend, include or [], args or [], verbose)
+    raise typer.Exit(status)
+
+
+@app.command()
+def resume(
+    outdir: Annotated[Path, typer.Argument(help="An output directory of `ifacedir build`.")],
+    start: Annotated[
+        str, typer.Option("--from", help="Continue after this phase's files: tc or ds.")
+    ] = "tc",
+    level: Annotated[int, typer.Option("-O", help=_LEVEL_HELP, metavar="N")] = 0,
+    backend: Annotated[str, typer.Option("--backend", "-b", help=_BACKEND_HELP)] = "interp",
+    lint: Annotated[bool, typer.Option("--lint", help="Run Core Lint on the Core.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
+) -> None:
+    """Continue compilation from the tc or ds files on disk, with no source present.
+
+    --from tc desugars every module that has a tc file, then simplifies, writes the
+    .hi and the backend output; --from ds starts at simplification. The result is
+    byte-identical to a build from source.
+    """
+    from cli.build import cmd_resume
+
+    _require_exists([outdir])
+    raise typer.Exit(cmd_resume(outdir, start, level, backend, lint, json_out))
+
+
+@app.command()
+def lint(
+    path: Annotated[
+        Path, typer.Argument(help="A ds/simpl file, a module directory or an output directory.")
+    ],
+    json_out: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
+) -> None:
+    """Check Core files (spec/CORE.md §4): scoping, constructors, primitives, cases.
+
+    Exit status 1 if any file has a problem or cannot be read.
+    """
+    from cli.build import cmd_lint
+
+    _require_exists([path])
+    raise typer.Exit(cmd_lint(path, json_out))
+
+
+@app.command()
+def backends() -> None:
+    """List the registered backends and the phase each consumes."""
+    from ifacedir.backend.plugin import backends as registered
+
+    for name, b in registered().items():
+        typer.echo(f"{name:<8} consumes {b.consumes.value:<6} {b.description}")
+
+
 @app.command()
 def cache(
     path: Annotated[

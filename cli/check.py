@@ -51,7 +51,7 @@ Note [What check writes]
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -61,7 +61,6 @@ from ifacedir.diagnostics import Diagnostic, SourceError, render_all
 
 if TYPE_CHECKING:
     from ifacedir.iface.basecache import BaseInterfaces
-    from ifacedir.rename.rename import RenamedModule
     from ifacedir.syntax import ast
     from ifacedir.typecheck.typecheck import TcResult
 
@@ -143,9 +142,9 @@ def _check_program(
     written: dict[str, str] = {}
     write_errors: list[str] = []
     if outdir is not None:
-        written, write_errors = _write_tc_files(
-            outdir, passed, result.modules, typed, sources, base
-        )
+        from ifacedir.driver.frontend import write_tc_files
+
+        written, write_errors = write_tc_files(outdir, passed, result.modules, typed, sources, base)
     ok_names = {m.module.name for m in passed}
     entries = [
         ModuleEntry(
@@ -171,57 +170,6 @@ def _type_dumps(results: Sequence[TcResult]) -> tuple[str, ...]:
     if len(results) == 1:
         return (dump_types(results[0]),)
     return tuple(f"-- Module {r.module.name}\n{dump_types(r)}" for r in results)
-
-
-def _write_tc_files(
-    outdir: Path,
-    passed: Sequence[RenamedModule],
-    everything: Sequence[RenamedModule],
-    typed: Mapping[str, TcResult] | None,
-    sources: dict[str, str],
-    base: BaseInterfaces | None,
-) -> tuple[dict[str, str], list[str]]:
-    """Write the tc file of each passed module; see Note [What check writes].
-
-    ``typed`` (after typechecking) holds the typechecker's result of every module
-    that passed it, base included. Returns module -> path written (relative to
-    ``outdir``, POSIX form) and one ``path: reason`` line per file not written.
-    """
-    from ifacedir.errors import IfacedirError
-    from ifacedir.iface.tcfile import interface_fingerprint, tc_inputs, tc_payload, write_tc
-
-    by_name = {m.exports.module: m for m in everything}
-    fingerprints: dict[str, bytes] = {}
-
-    def interface_of(module: str) -> bytes:
-        if module not in by_name and base is not None:  # read from its file's header
-            return (base.export_fingerprints if typed is None else base.fingerprints)[module]
-        if module not in fingerprints:
-            iface = None if typed is None else typed[module].interface
-            fingerprints[module] = interface_fingerprint(by_name[module].exports, iface)
-        return fingerprints[module]
-
-    written: dict[str, str] = {}
-    errors: list[str] = []
-    for m in passed:
-        name = m.exports.module
-        try:
-            inputs = tc_inputs(
-                sources[m.module.span.file], {i.module: interface_of(i.module) for i in m.imports}
-            )
-            result = None if typed is None else typed[name]
-            target = write_tc(outdir, name, tc_payload(m, result), inputs)
-        except IfacedirError as exc:
-            errors.append(f"module {name}, phase tc: {exc}")
-            continue
-        except Exception as exc:  # a bug: say where, write nothing, go on with the others
-            errors.append(
-                f"module {name}, phase tc: internal error (a bug, please report it): "
-                f"{type(exc).__name__}: {exc}"
-            )
-            continue
-        written[name] = target.relative_to(outdir).as_posix()
-    return written, errors
 
 
 def _outcome(

@@ -22,7 +22,12 @@ from typing import Annotated, Final
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "CORE_SCHEMA_VERSION",
+    "HI_SCHEMA_VERSION",
     "TC_SCHEMA_VERSION",
+    "CoreMeta",
+    "CorePhase",
+    "HiMeta",
     "TcImport",
     "TcMeta",
     "TcStage",
@@ -85,4 +90,69 @@ class TcMeta(BaseModel):
     imports: list[TcImport] = Field(description="direct imports, sorted by module name")
     deps: list[_ModuleText] = Field(
         description="every module below this one (transitive imports), sorted"
+    )
+
+
+CORE_SCHEMA_VERSION: Final = 1
+"""The header's ``schema_version`` of ``ds`` and ``simpl`` files."""
+
+HI_SCHEMA_VERSION: Final = 1
+"""The header's ``schema_version`` of ``.hi`` files."""
+
+
+class CorePhase(StrEnum):
+    """Which Core phase file: the desugarer's output or the simplifier's."""
+
+    DS = "ds"
+    SIMPL = "simpl"
+
+
+class CoreMeta(BaseModel):
+    """The ``meta`` section of a ``ds`` or ``simpl`` file (spec/FORMAT.md §15)."""
+
+    model_config = _CONFIG
+
+    module: _ModuleText = Field(description="the module's dotted name (as the header's)")
+    package: _Unit = Field(description="the unit the module belongs to (as the header's)")
+    schema_version: Annotated[int, Field(ge=0, le=2**32 - 1)] = Field(
+        description="the payload schema version (as the header's schema_version)"
+    )
+    phase: Annotated[CorePhase, Field(strict=False)] = Field(
+        description="ds (desugared Core) or simpl (simplified Core)"
+    )
+    codec_version: Annotated[int, Field(ge=0, le=2**32 - 1)] = Field(
+        description="ifacedir.syntax.codec CODEC_VERSION of the core section"
+    )
+    optimisation: Annotated[int, Field(ge=0, le=2)] = Field(
+        description="the -O level the simplifier ran at (0 for a ds file)"
+    )
+    source: Annotated[str, Field(max_length=4096)] = Field(
+        description="the source file as named in spans (relative, never absolute)"
+    )
+    deps: list[_ModuleText] = Field(
+        description="every module below this one (transitive imports), sorted"
+    )
+
+
+class HiMeta(BaseModel):
+    """The ``meta`` section of a module's final interface, its ``.hi`` (FORMAT.md §16)."""
+
+    model_config = _CONFIG
+
+    module: _ModuleText = Field(description="the module's dotted name (as the header's)")
+    package: _Unit = Field(description="the unit the module belongs to (as the header's)")
+    schema_version: Annotated[int, Field(ge=0, le=2**32 - 1)] = Field(
+        description="the payload schema version (as the header's schema_version)"
+    )
+    codec_version: Annotated[int, Field(ge=0, le=2**32 - 1)] = Field(
+        description="ifacedir.syntax.codec CODEC_VERSION of the tree sections"
+    )
+    optimisation: Annotated[int, Field(ge=0, le=2)] = Field(
+        description="the -O level of the simplifier whose unfoldings the file holds"
+    )
+    deps: list[_ModuleText] = Field(
+        description="every module below this one (transitive imports), sorted"
+    )
+    entry: str | None = Field(
+        default=None, description="the entry point's name (main) in a main module, else null"
     )

@@ -128,7 +128,7 @@ __all__ = [
 ]
 
 CODEC_MAJOR: Final = 2
-CODEC_MINOR: Final = 2
+CODEC_MINOR: Final = 3
 CODEC_VERSION: Final = CODEC_MAJOR * 1000 + CODEC_MINOR
 """See Note [Syntax codec versions]."""
 
@@ -277,6 +277,7 @@ NODE_CLASSES: Final[tuple[tuple[str, str] | None, ...]] = (
     (_CORE, "DataCon"),
     (_CORE, "DataType"),
     (_CORE, "CoreModule"),  # 130
+    (_CORE, "Unfoldings"),
 )
 """The node classes a file may hold, as (module, class name); the index is the tag."""
 

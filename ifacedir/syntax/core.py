@@ -73,6 +73,7 @@ __all__ = [
     "PatError",
     "PrimOp",
     "StringLit",
+    "Unfoldings",
 ]
 
 
@@ -320,3 +321,12 @@ class CoreModule:
     data: tuple[DataType, ...]
     exports: tuple[Name, ...]
     entry: Name | None
+
+
+@dataclass(frozen=True, slots=True)
+class Unfoldings:
+    """What a module's ``.hi`` offers importers' simplifiers to inline: the
+    right-hand sides of some of its top-level bindings (spec/CORE.md §6)."""
+
+    module: str
+    binds: tuple[Bind, ...]

@@ -1,0 +1,184 @@
+"""``ifacedir build``, ``run``, ``resume`` and ``lint``: the CLI side of ifacedir.driver.build.
+
+Each ``cmd_*`` function does one command and returns its exit status (spec/cli.md):
+0 success, 1 errors in the program or its files, 2 bad usage; ``run`` returns the
+program's own status. Progress goes to stderr (``[ 1 of  3] Desugaring Main``);
+``--json`` prints a ``BuildReport`` (schemas/build.schema.json) on stdout instead.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from pydantic import BaseModel, Field
+
+from cli.render import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from ifacedir.driver.build import BuildOptions, BuildResult
+
+__all__ = ["BuildReport", "cmd_build", "cmd_lint", "cmd_resume", "cmd_run", "default_outdir"]
+
+DEFAULT_OUTDIR: Final = ".ifacedir"
+
+
+class BuildReport(BaseModel):
+    """What ``ifacedir build --json`` and ``resume --json`` print."""
+
+    outdir: str = Field(description="the output directory")
+    ok: bool = Field(description="every module went through every phase")
+    modules: list[str] = Field(description="modules compiled, in dependency order")
+    errors: list[str] = Field(description="type errors (GHC-style text) and phase failures")
+    notes: list[str] = Field(description="one-line notes (the base cache was built, ...)")
+
+
+def default_outdir(path: Path) -> Path:
+    """``.ifacedir`` next to the main module (or inside a directory of modules)."""
+    root = path if path.is_dir() else path.parent
+    return root / DEFAULT_OUTDIR
+
+
+def _progress(quiet: bool) -> Callable[[str], None] | None:
+    if quiet:
+        return None
+    return lambda line: print(line, file=sys.stderr, flush=True)
+
+
+def _report(result: BuildResult, json_out: bool, quiet: bool) -> int:
+    from cli.render import emit_json
+
+    if json_out:
+        errors = ([result.rendered] if result.rendered else []) + result.errors
+        emit_json(
+            BuildReport(
+                outdir=str(result.outdir),
+                ok=result.ok,
+                modules=result.modules,
+                errors=errors,
+                notes=result.notes,
+            )
+        )
+        return EXIT_OK if result.ok else EXIT_PROBLEMS
+    for note in result.notes:
+        print(f"ifacedir: {note}", file=sys.stderr)
+    if result.rendered:
+        print(result.rendered, file=sys.stderr)
+    for error in result.errors:
+        print(f"ifacedir: {error}", file=sys.stderr)
+    if result.ok and not quiet:
+        print(f"ok: {len(result.modules)} module(s) compiled into {result.outdir}", file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_PROBLEMS
+
+
+def _options(level: int, backend: str, lint: bool, include: list[Path]) -> BuildOptions:
+    from ifacedir.driver.build import BuildOptions
+
+    return BuildOptions(level=level, backend=backend, lint=lint, search_path=tuple(include))
+
+
+def _check_usage(level: int, backend: str) -> int | None:
+    from ifacedir.backend.plugin import UnknownBackendError, get_backend
+
+    if level not in (0, 1):
+        print(f"ifacedir: -O{level}: the levels are -O0 and -O1", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        get_backend(backend)
+    except UnknownBackendError as exc:
+        print(f"ifacedir: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return None
+
+
+def cmd_build(
+    path: Path,
+    outdir: Path | None,
+    level: int,
+    backend: str,
+    lint: bool,
+    include: list[Path],
+    json_out: bool,
+    quiet: bool = False,
+) -> int:
+    from ifacedir.driver.build import build
+
+    bad = _check_usage(level, backend)
+    if bad is not None:
+        return bad
+    options = _options(level, backend, lint, include)
+    target = outdir if outdir is not None else default_outdir(path)
+    result = build(path, target, options, None if json_out else _progress(quiet))
+    return _report(result, json_out, quiet)
+
+
+def cmd_run(
+    path: Path,
+    outdir: Path | None,
+    level: int,
+    backend: str,
+    include: list[Path],
+    args: list[str],
+    verbose: bool,
+) -> int:
+    """Build quietly (errors still print), then run ``main`` with the real stdin and
+    stdout, ``args`` reaching ``getArgs``."""
+    from ifacedir.backend.world import World
+    from ifacedir.driver.build import build, run
+    from ifacedir.errors import IfacedirError
+
+    bad = _check_usage(level, backend)
+    if bad is not None:
+        return bad
+    options = _options(level, backend, False, include)
+    target = outdir if outdir is not None else default_outdir(path)
+    result = build(path, target, options, _progress(not verbose))
+    if not result.ok:
+        return _report(result, False, True)
+    prog = path.stem if path.is_file() else "main"
+    world = World.from_process(args, prog)
+    try:
+        return run(target, options, world)
+    except IfacedirError as exc:
+        print(f"ifacedir: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def cmd_resume(
+    outdir: Path, start: str, level: int, backend: str, lint: bool, json_out: bool
+) -> int:
+    from ifacedir.driver.build import resume
+    from ifacedir.driver.compile import Phase
+
+    bad = _check_usage(level, backend)
+    if bad is not None:
+        return bad
+    starts = {"tc": Phase.DS, "ds": Phase.SIMPL}
+    if start not in starts:
+        print(f"ifacedir: --from: expected tc or ds, got {start!r}", file=sys.stderr)
+        return EXIT_USAGE
+    options = _options(level, backend, lint, [])
+    result = resume(outdir, starts[start], options, None if json_out else _progress(False))
+    return _report(result, json_out, False)
+
+
+def cmd_lint(path: Path, json_out: bool) -> int:
+    """Core Lint on a ds/simpl file, a module directory or an output directory."""
+    import json
+
+    from ifacedir.driver.lintfiles import lint_path
+
+    findings = lint_path(path)
+    if json_out:
+        print(json.dumps({"files": findings}, indent=2, sort_keys=True))
+    else:
+        for file, problems in findings.items():
+            if not problems:
+                print(f"ok  {file}")
+            for p in problems:
+                print(f"BAD {file}: {p}")
+        bad = sum(1 for p in findings.values() if p)
+        print(f"linted {len(findings)} file(s): {bad} with problems")
+    return EXIT_PROBLEMS if any(findings.values()) else EXIT_OK

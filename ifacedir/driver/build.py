@@ -1,0 +1,225 @@
+"""``build``, ``resume`` and ``run``: whole programs through every phase, sequentially.
+
+``build(path, outdir, options)``:
+
+1. the front end: rename and typecheck the program (package base from the per-user
+   cache, ifacedir.iface.basecache), and write each module's ``tc`` file
+   (ifacedir.driver.frontend); a module with errors stops the build here, with
+   GHC-style diagnostics;
+2. package base's back-end files for this ``-O`` level and backend, built once
+   (ifacedir.driver.basebackend);
+3. for each module of the program, in dependency order, the back-end phases *from the
+   files just written* (ifacedir.driver.compile): desugar, simplify, the final
+   ``.hi``, codegen. So a build and a resume run exactly the same code on exactly the
+   same inputs, and give the same bytes.
+
+``resume(outdir, start, options)`` is step 3 alone, from ``start`` (``ds``: from each
+module's ``tc`` file; ``simpl``: from its ``ds`` file), for every module of ``outdir``
+that has that file: no source is read. ``run(outdir, options, args)`` hands the
+program's modules (base's first) to the backend, which runs ``Main.main``.
+
+The parallel, incremental driver is ifacedir/driver's next step (DESIGN, "The
+driver"); this one rebuilds every back-end phase of every program module each time,
+writing only files whose bytes change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ifacedir.driver import compile as phases
+from ifacedir.driver.compile import Phase, PhaseError
+from ifacedir.errors import IfacedirError
+from ifacedir.format.layout import FileRole, ModuleDir
+from ifacedir.modulename import ModuleName
+from ifacedir.syntax.names import Name, NameSpace
+
+if TYPE_CHECKING:
+    from ifacedir.backend.plugin import BackendPlugin
+    from ifacedir.backend.world import World
+    from ifacedir.diagnostics import Diagnostic
+
+__all__ = ["BuildOptions", "BuildResult", "build", "resume", "run"]
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    level: int = 0
+    """The simplifier's ``-O`` level: 0 (local rules only) or 1 (inlining, unfoldings)."""
+    backend: str = "interp"
+    lint: bool = False
+    """Run Core Lint on every ``ds`` and ``simpl`` module before writing it."""
+    search_path: tuple[Path, ...] = ()
+
+
+@dataclass
+class BuildResult:
+    outdir: Path
+    modules: list[str] = field(default_factory=list)
+    """The program's modules that went through every phase, in dependency order."""
+    diagnostics: tuple[Diagnostic, ...] = ()
+    rendered: str = ""
+    """The diagnostics, GHC-style."""
+    errors: list[str] = field(default_factory=list)
+    """Phase failures (unwritable or corrupt files, internal errors), one line each."""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics and not self.errors
+
+
+def _backend(options: BuildOptions) -> BackendPlugin:
+    from ifacedir.backend.plugin import get_backend
+
+    return get_backend(options.backend)
+
+
+def _base_dirs(
+    result: BuildResult, options: BuildOptions, progress: Progress | None
+) -> tuple[Path, Path] | None:
+    """Base's ``tc`` directory and back-end directory, or None (an error recorded)."""
+    from ifacedir.driver.basebackend import ensure_base_backend
+    from ifacedir.iface.basecache import load_base
+
+    loaded = load_base()
+    result.notes.extend(loaded.notes)
+    if loaded.base is None:
+        result.errors.append("package base is not available as files (see the notes above)")
+        return None
+    try:
+        back = ensure_base_backend(
+            loaded.base.directory, options.level, _backend(options), progress
+        )
+    except IfacedirError as exc:
+        result.errors.append(f"package base: {exc}")
+        return None
+    return loaded.base.directory, back
+
+
+def build(
+    path: Path, outdir: Path, options: BuildOptions, progress: Progress | None = None
+) -> BuildResult:
+    """Compile the program at ``path`` into ``outdir`` (see the module docstring)."""
+    from ifacedir.diagnostics import render_all
+    from ifacedir.driver.frontend import write_tc_files
+    from ifacedir.iface.basecache import load_base
+    from ifacedir.rename.program import MAIN_PACKAGE
+    from ifacedir.typecheck.typecheck import typecheck_program
+
+    result = BuildResult(outdir)
+    _backend(options)  # an unknown backend is a usage error before any work
+    loaded = load_base()
+    result.notes.extend(loaded.notes)
+    checked = typecheck_program(path, options.search_path, loaded.base)
+    if not checked.ok:
+        result.diagnostics = checked.diagnostics
+        result.rendered = render_all(list(checked.diagnostics), dict(checked.renamed.sources))
+        return result
+    own = [m for m in checked.renamed.modules if m.exports.package == MAIN_PACKAGE]
+    typed = {m.module.name: m for m in checked.modules}
+    if progress is not None:
+        for n, m in enumerate(own, 1):
+            progress(f"[{n:>2} of {len(own)}] {Phase.TC.verb} {m.module.name}")
+    _written, errors = write_tc_files(
+        outdir, own, checked.renamed.modules, typed, dict(checked.renamed.sources), loaded.base
+    )
+    result.errors.extend(errors)
+    if errors:
+        return result
+    names = [m.module.name for m in own]
+    return _back_end(result, names, Phase.DS, options, progress)
+
+
+def resume(
+    outdir: Path, start: Phase, options: BuildOptions, progress: Progress | None = None
+) -> BuildResult:
+    """The back-end phases from ``start`` (``ds`` or ``simpl``) on, from the files in
+    ``outdir`` alone."""
+    from ifacedir.driver.order import modules_with
+
+    if start not in (Phase.DS, Phase.SIMPL):
+        raise ValueError(f"resume starts at ds or simpl, not {start.value}")
+    result = BuildResult(outdir)
+    role = FileRole.TC if start is Phase.DS else FileRole.DS
+    names, _dirs = modules_with(outdir, role)
+    if not names:
+        result.errors.append(f"{outdir}: no module has a {role.tag} file to resume from")
+        return result
+    return _back_end(result, names, start, options, progress)
+
+
+def _back_end(
+    result: BuildResult,
+    names: Sequence[str],
+    start: Phase,
+    options: BuildOptions,
+    progress: Progress | None,
+) -> BuildResult:
+    from ifacedir.driver.session import Session
+
+    dirs = _base_dirs(result, options, progress)
+    if dirs is None:
+        return result
+    base_tc, base_back = dirs
+    backend = _backend(options)
+    outdir = result.outdir
+    session = Session([outdir, base_tc], [outdir, base_back])
+    steps = [Phase.DS, Phase.SIMPL, Phase.HI, Phase.CODEGEN]
+    steps = steps[steps.index(start) :]
+    failed: set[str] = set()
+    for n, name in enumerate(names, 1):
+        mdir = ModuleDir(outdir, ModuleName(name))
+        try:
+            for step in steps:
+                if progress is not None:
+                    progress(f"[{n:>2} of {len(names)}] {step.verb} {name}")
+                if step is Phase.DS:
+                    phases.desugar(session, mdir, mdir, options.lint)
+                elif step is Phase.SIMPL:
+                    phases.simplify(session, mdir, options.level, options.lint)
+                elif step is Phase.HI:
+                    phases.interface(session, mdir, mdir, options.level)
+                else:
+                    phases.codegen(session, mdir, backend)
+        except PhaseError as exc:
+            result.errors.append(str(exc))
+            failed.add(name)
+            break
+        except IfacedirError as exc:
+            result.errors.append(f"module {name}: {exc}")
+            failed.add(name)
+            break
+        result.modules.append(name)
+    return result
+
+
+def run(
+    outdir: Path,
+    options: BuildOptions,
+    world: World,
+    entry_module: str = "Main",
+    progress: Progress | None = None,
+) -> int:
+    """Run ``main`` of the program in ``outdir`` with ``options.backend``; the exit
+    status. Raises IfacedirError when a file is missing or unreadable."""
+    from ifacedir.driver.order import modules_with
+
+    result = BuildResult(outdir)
+    dirs = _base_dirs(result, options, progress)
+    if dirs is None:
+        raise IfacedirError("; ".join(result.errors))
+    backend = _backend(options)
+    role = FileRole.SIMPL
+    base_names, base_dirs = modules_with(dirs[1], role)
+    names, own_dirs = modules_with(outdir, role)
+    if entry_module not in own_dirs:
+        raise IfacedirError(f"{outdir}: no compiled module {entry_module} (run `ifacedir build`)")
+    ordered = [base_dirs[n] for n in base_names] + [own_dirs[n] for n in names]
+    entry = Name("main", entry_module, "main", NameSpace.VAR)
+    return backend.run(ordered, entry, world)

@@ -1,0 +1,196 @@
+"""The back-end phases of one module, each from its input *file* alone.
+
+DESIGN: every phase must run from its input file, so that a build resumes from the
+newest valid file and an alternative backend takes over with no source present. Each
+function here reads its module's previous phase file, computes, and writes its own:
+
+* ``desugar``: own ``tc`` and the imports' interfaces to ``ds.ifc``;
+* ``simplify``: own ``ds`` (and at ``-O1`` the imports' unfoldings) to ``simpl.ifc``;
+* ``interface``: own ``tc`` and ``simpl`` to the final ``<Last>.hi``;
+* ``codegen``: own ``simpl`` (or ``ds``) to ``ext/<backend>/...``.
+
+The inputs each records are those of Note [Inputs of Core files] in
+ifacedir.iface.corefile.
+
+A phase writes only after it succeeded, atomically (ifacedir.iface.sections), so a
+failure leaves the earlier files and nothing newer. Imports are looked up through the
+``Session`` (the program's directory first, then package base's cache). With
+``lint``, Core Lint (ifacedir.simplify.lint) checks the Core before it is written, and
+a problem is an error of that phase.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Final, TypeVar
+
+from ifacedir.driver.session import Session
+from ifacedir.errors import IfacedirError
+from ifacedir.format.layout import ModuleDir
+from ifacedir.iface.corefile import CorePayload, core_meta, open_core, write_core
+from ifacedir.iface.model import CorePhase
+from ifacedir.iface.sections import sections_fingerprint
+from ifacedir.iface.tcfile import flags_fingerprint, import_input_name, open_tc
+from ifacedir.syntax import core
+from ifacedir.syntax.names import Name
+
+if TYPE_CHECKING:
+    from ifacedir.backend.plugin import BackendPlugin
+
+__all__ = ["Phase", "PhaseError", "codegen", "desugar", "interface", "simplify"]
+
+
+_T = TypeVar("_T")
+
+
+class Phase(enum.Enum):
+    """The back-end phases in pipeline order (the front end is ``TC``)."""
+
+    TC = "tc"
+    DS = "ds"
+    SIMPL = "simpl"
+    HI = "hi"
+    CODEGEN = "codegen"
+
+    @property
+    def verb(self) -> str:
+        return _VERBS[self]
+
+
+_VERBS: Final = {
+    Phase.TC: "Typechecking",
+    Phase.DS: "Desugaring",
+    Phase.SIMPL: "Simplifying",
+    Phase.HI: "Writing interface",
+    Phase.CODEGEN: "Generating code",
+}
+
+
+class PhaseError(IfacedirError):
+    """A phase of a module failed; ``internal`` when it is a bug of the compiler."""
+
+    def __init__(self, module: str, phase: Phase, message: str, internal: bool = False) -> None:
+        what = "internal error (a bug, please report it): " if internal else ""
+        super().__init__(f"module {module}, phase {phase.value}: {what}{message}")
+        self.module = module
+        self.phase = phase
+        self.internal = internal
+
+
+def _unfold_input(module: str) -> str:
+    return "unfold:" + import_input_name(module).removeprefix("import:")
+
+
+def desugar(
+    session: Session, src: ModuleDir, dst: ModuleDir, lint: bool = False
+) -> core.CoreModule:
+    """``tc`` of ``src`` to ``ds`` of ``dst`` (the same directory but for package base)."""
+    from ifacedir.desugar import desugar_module
+    from ifacedir.typecheck.typecheck import TcResult
+
+    name = src.module.text
+    with open_tc(src) as tc:
+        payload = tc.payload()
+        tc_fp = sections_fingerprint(tc.header)
+    typed = payload.program
+    if not isinstance(typed, TcResult):
+        raise PhaseError(name, Phase.DS, "its tc file holds a renamed, not a typechecked, program")
+    deps = list(payload.meta.deps)
+    imported = {m: session.interface(m) for m in deps}
+    imported[name] = typed.interface
+    module = _internal(name, Phase.DS, lambda: desugar_module(typed, payload.exports, imported))
+    if lint:
+        _lint(session, module, deps, CorePhase.DS)
+    inputs = {"tc": tc_fp, "flags": flags_fingerprint()}
+    for m in deps:
+        inputs[import_input_name(m)] = session.interface_fingerprint(m)
+    meta = core_meta(module, CorePhase.DS, payload.meta.source, deps)
+    write_core(dst.outdir, CorePayload(meta, module), inputs)
+    session.forget(name)
+    return module
+
+
+def simplify(session: Session, dst: ModuleDir, level: int, lint: bool = False) -> core.CoreModule:
+    """``ds`` to ``simpl`` in ``dst``, at ``-O<level>``."""
+    from ifacedir.simplify import simplify_module
+
+    name = dst.module.text
+    with open_core(dst, CorePhase.DS) as f:
+        ds = f.payload()
+        ds_fp = sections_fingerprint(f.header)
+    deps = list(ds.meta.deps)
+    unfoldings: dict[Name, core.Expr] = {}
+    inputs = {"ds": ds_fp, "flags": flags_fingerprint({"optimise": level})}
+    if level >= 1:
+        for m in deps:
+            for b in session.unfoldings(m).binds:
+                unfoldings[b.var.name] = b.rhs
+            inputs[_unfold_input(m)] = session.unfoldings_fingerprint(m)
+    module = _internal(name, Phase.SIMPL, lambda: simplify_module(ds.core, level, unfoldings))
+    if lint:
+        _lint(session, module, deps, CorePhase.SIMPL)
+    meta = core_meta(module, CorePhase.SIMPL, ds.meta.source, deps, level)
+    write_core(dst.outdir, CorePayload(meta, module), inputs)
+    session.forget(name)
+    return module
+
+
+def interface(session: Session, src: ModuleDir, dst: ModuleDir, level: int) -> None:
+    """The final ``.hi`` of ``dst`` from its ``tc`` (in ``src``) and ``simpl`` files."""
+    from ifacedir.iface.hifile import HiPayload, hi_meta, write_hi
+    from ifacedir.simplify import unfoldings_of
+
+    name = dst.module.text
+    with open_tc(src) as tc:
+        exports = tc.exports()
+        iface = tc.interface()
+        tc_fp = sections_fingerprint(tc.header)
+    if iface is None:
+        raise PhaseError(name, Phase.HI, "its tc file is not typechecked")
+    with open_core(dst, CorePhase.SIMPL) as f:
+        simpl = f.payload()
+        simpl_fp = sections_fingerprint(f.header)
+    groups = simpl.core.groups
+    chosen = unfoldings_of(groups) if level >= 1 else {}
+    binds = tuple(b for g in groups for b in g.binds if b.var.name in chosen)
+    entry = simpl.core.entry.occ if simpl.core.entry is not None else None
+    meta = hi_meta(name, simpl.meta.package, list(simpl.meta.deps), level, entry)
+    payload = HiPayload(meta, exports, iface, core.Unfoldings(name, binds))
+    write_hi(dst.outdir, payload, {"tc": tc_fp, "simpl": simpl_fp})
+    session.forget(name)
+
+
+def codegen(session: Session, dst: ModuleDir, backend: BackendPlugin) -> None:
+    """The backend's output for ``dst``, from the phase file it consumes."""
+    with open_core(dst, backend.consumes) as f:
+        module = f.core()
+    name = dst.module.text
+    _internal(name, Phase.CODEGEN, lambda: backend.generate(dst, module))
+    del session
+
+
+def _internal(module: str, phase: Phase, fn: Callable[[], _T]) -> _T:
+    """``fn()``; an exception that is not the library's own is a bug, reported with
+    the module and phase (DESIGN, "Robustness")."""
+    try:
+        result = fn()
+    except IfacedirError:
+        raise
+    except RecursionError:
+        raise PhaseError(module, phase, "nested too deeply", internal=True) from None
+    except Exception as exc:
+        raise PhaseError(module, phase, f"{type(exc).__name__}: {exc}", internal=True) from exc
+    return result
+
+
+def _lint(session: Session, module: core.CoreModule, deps: Sequence[str], phase: CorePhase) -> None:
+    from ifacedir.simplify.lint import LintWorld, lint_module
+
+    world = LintWorld.of(session.core(m, CorePhase.SIMPL) for m in deps)
+    problems = lint_module(module, world)
+    if problems:
+        step = Phase.DS if phase is CorePhase.DS else Phase.SIMPL
+        shown = "; ".join(problems[:10])
+        more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
+        raise PhaseError(module.module, step, f"Core Lint: {shown}{more}", internal=True)

@@ -1,0 +1,117 @@
+"""``Session``: where a build's modules live, and what has been read of them.
+
+A module's files are in one of several output directories: the program's own
+(``outdir``) and package base's in the per-user cache (its ``tc`` files in
+``base-<key>/``, its later phases in ``base-<key>/back-O<n>-<backend>/``, built by
+ifacedir.driver.basebackend). ``Session`` looks a module up in its *roots*, in order,
+and caches what later phases need of it, reading each file lazily (only the section
+asked for, Note [Lazy sections] in ifacedir.format.container):
+
+* ``interface(m)`` / ``interface_fingerprint(m)``: the ``TcInterface`` of ``m`` (its
+  ``tc`` file's ``interface`` section) and that section's ``raw_hash``;
+* ``unfoldings(m)`` / ``unfoldings_fingerprint(m)``: the ``unfoldings`` section of
+  ``m``'s ``.hi``;
+* ``core(m)``: the Core a backend or Core Lint reads (its ``simpl`` or ``ds`` file).
+
+A file that cannot be read raises the library's own ``FormatError``, naming it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ifacedir.errors import IfacedirError
+from ifacedir.format.layout import FileRole, ModuleDir
+from ifacedir.iface.model import CorePhase
+from ifacedir.modulename import ModuleName
+from ifacedir.syntax import core
+from ifacedir.typecheck.iface import TcInterface
+
+__all__ = ["MissingModuleError", "Session"]
+
+
+class MissingModuleError(IfacedirError):
+    """A module a phase needs has no file in any root."""
+
+
+@dataclass
+class Session:
+    """See the module docstring. ``tc_roots``: where ``tc`` files are looked up;
+    ``back_roots``: where ``ds``, ``simpl``, ``.hi`` and backend outputs are."""
+
+    tc_roots: Sequence[Path]
+    back_roots: Sequence[Path]
+    _interfaces: dict[str, tuple[TcInterface, bytes]] = field(default_factory=dict)
+    _unfoldings: dict[str, tuple[core.Unfoldings, bytes]] = field(default_factory=dict)
+    _core: dict[tuple[str, CorePhase], core.CoreModule] = field(default_factory=dict)
+
+    def find(self, module: str, role: FileRole, roots: Sequence[Path] | None = None) -> ModuleDir:
+        """The directory of ``module`` that has a file of ``role``."""
+        name = ModuleName(module)
+        search = (
+            roots
+            if roots is not None
+            else (self.tc_roots if role is FileRole.TC else self.back_roots)
+        )
+        for root in search:
+            mdir = ModuleDir(root, name)
+            if mdir.file(role).exists():
+                return mdir
+        where = ", ".join(str(r) for r in search) or "no directory"
+        raise MissingModuleError(f"module {module}: no {role.tag} file in {where}")
+
+    def interface(self, module: str) -> TcInterface:
+        return self._interface(module)[0]
+
+    def interface_fingerprint(self, module: str) -> bytes:
+        return self._interface(module)[1]
+
+    def _interface(self, module: str) -> tuple[TcInterface, bytes]:
+        found = self._interfaces.get(module)
+        if found is None:
+            from ifacedir.iface.tcfile import INTERFACE_SECTION, open_tc
+
+            with open_tc(self.find(module, FileRole.TC)) as tc:
+                iface = tc.interface()
+                entry = tc.header.section(INTERFACE_SECTION)
+            if iface is None or entry is None:
+                raise MissingModuleError(f"module {module}: its tc file is not typechecked")
+            found = self._interfaces[module] = (iface, entry.raw_hash)
+        return found
+
+    def unfoldings(self, module: str) -> core.Unfoldings:
+        return self._unfolding(module)[0]
+
+    def unfoldings_fingerprint(self, module: str) -> bytes:
+        return self._unfolding(module)[1]
+
+    def _unfolding(self, module: str) -> tuple[core.Unfoldings, bytes]:
+        found = self._unfoldings.get(module)
+        if found is None:
+            from ifacedir.iface.hifile import UNFOLDINGS_SECTION, open_hi
+
+            with open_hi(self.find(module, FileRole.HI)) as hi:
+                unf = hi.unfoldings()
+                entry = hi.header.section(UNFOLDINGS_SECTION)
+            assert entry is not None
+            found = self._unfoldings[module] = (unf, entry.raw_hash)
+        return found
+
+    def core(self, module: str, phase: CorePhase) -> core.CoreModule:
+        key = (module, phase)
+        found = self._core.get(key)
+        if found is None:
+            from ifacedir.iface.corefile import read_core
+
+            role = FileRole.DS if phase is CorePhase.DS else FileRole.SIMPL
+            found = self._core[key] = read_core(self.find(module, role), phase).core
+        return found
+
+    def forget(self, module: str) -> None:
+        """Drop what was cached of ``module`` (its files were just rewritten)."""
+        self._interfaces.pop(module, None)
+        self._unfoldings.pop(module, None)
+        for phase in CorePhase:
+            self._core.pop((module, phase), None)

@@ -1,0 +1,32 @@
+module Main (main) where
+
+-- Double printed as GHC prints it: shortest digits that read back, d.ddd
+-- between 0.1 and 10^7, exponent notation outside; infinities, NaN, -0.0.
+main :: IO ()
+main = do
+  print (0.1 + 0.2 :: Double)
+  print (1 / 3 :: Double, 2 / 3 :: Double)
+  print (1e7 :: Double, 9999999 :: Double, 12345678.9 :: Double)
+  print (0.1 :: Double, 1.0e-2 :: Double, 0.099 :: Double, 0.5 :: Double)
+  print (1e22 :: Double, 1e-300 :: Double, 5e-324 :: Double)
+  print (1.7976931348623157e308 :: Double, 2.2250738585072014e-308 :: Double)
+  print (sqrt 2 :: Double, pi :: Double)
+  print (exp 1 :: Double, 2 ** 0.5 :: Double, 10 ** 15 :: Double)
+  print (-0.0 :: Double, negate 0 :: Double, 0 * (-1) :: Double)
+  print (isNegativeZero (-0.0 :: Double), (-0.0) == (0.0 :: Double))
+  print (1 / 0 :: Double, -1 / 0 :: Double)
+  print (isNaN (0 / 0 :: Double), isInfinite (1 / 0 :: Double))
+  print (fromIntegral (3 :: Int) :: Double, fromIntegral (2 ^ (60 :: Int) :: Integer) :: Double)
+  print (fromIntegral (2 ^ (53 :: Int) + 1 :: Integer) :: Double)
+  print (3 :: Double, -2.5 :: Double, Just (-2.5 :: Double), [1.5, -0.25 :: Double])
+  print (100 :: Double, 1234567.125 :: Double, 0.000123 :: Double)
+  print (123.456 :: Double, 0.5 ^ (10 :: Int) :: Double, 2 ^^ (-3 :: Int) :: Double)
+  print (1 / 7 :: Double, 22 / 7 :: Double, 1e-3 / 3 :: Double)
+  print (sum (replicate 10 0.1) :: Double)
+  print (fromIntegral (round (2.675 * 100 :: Double) :: Int) / 100 :: Double)
+  print (map (/ 4) [1, 2, 3, 4, 5 :: Double])
+  print (maximum [3.5, 2.25, 7.0 :: Double], minimum [3.5, -2.25, 7.0 :: Double])
+  print (show (1.0e-4 :: Double), show (12.0 :: Double), show (1.0e21 :: Double))
+  print (realToFrac (1.5 :: Double) :: Double, fromRational (3 / 8) :: Double)
+  print (sqrt 16 :: Double, sqrt 1e10 :: Double, 1e10 + 1 :: Double)
+  print (4.35 * 100 :: Double, 1.1 * 1.1 :: Double, 0.3 - 0.1 :: Double)

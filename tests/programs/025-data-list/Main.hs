@@ -1,0 +1,47 @@
+module Main (main) where
+
+import Data.Function (on)
+import Data.List
+import Data.Ord (comparing)
+
+-- Data.List: sorting, grouping, set operations, searching, splitting,
+-- folds and unfolds, sublists and permutations.
+main :: IO ()
+main = do
+  let xs = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5] :: [Int]
+  print (sort xs, nub xs)
+  print (group (sort xs))
+  print (map (\g -> (head g, length g)) (group (sort xs)))
+  print (partition even xs, span (< 4) xs, break (> 4) xs)
+  print (foldl' (+) 0 xs, foldr1 max xs, foldl1 min xs)
+  print (intercalate ", " ["a", "b", "c"], intersperse '-' "abc")
+  print (transpose [[1, 2, 3], [4, 5], [6 :: Int]])
+  print (isPrefixOf "ab" "abc", isSuffixOf "bc" "abc", isInfixOf "xx" "abc")
+  print (tails [1, 2, 3 :: Int], inits "abc")
+  print (subsequences [1, 2, 3 :: Int])
+  print (permutations [1, 2, 3 :: Int])
+  print (sortBy (comparing snd) [(1 :: Int, 'c'), (2, 'a'), (3, 'b')])
+  print (sortBy (flip compare) xs)
+  print (sortOn negate xs)
+  print (groupBy ((==) `on` (`div` 10)) [1, 5, 12, 18, 25, 31, 39 :: Int])
+  print (maximumBy (comparing length) ["a", "abc", "ab", "xyz"])
+  print (minimumBy (comparing abs) [-3, 2, -1, 4 :: Int])
+  print (delete 5 xs, xs \\ [1, 5, 5], union [1, 2, 3] [3, 4, 1 :: Int])
+  print (intersect [1, 2, 3, 4] [2, 4, 6 :: Int], insert 4 [1, 3, 5, 7 :: Int])
+  print (elemIndex 9 xs, elemIndices 5 xs, findIndex (> 4) xs, find (> 4) xs)
+  print (lookup 2 (zip [1 ..] "abc"), zip3 [1, 2 :: Int] "ab" [True, False])
+  print (unzip [(1 :: Int, 'a'), (2, 'b')], unzip3 [(1 :: Int, 'a', True)])
+  print (splitAt 3 xs, dropWhileEnd (== ' ') "trim   ", stripPrefix "foo" "foobar")
+  print (unfoldr (\n -> if n > 100 then Nothing else Just (n, n * 2)) (1 :: Int))
+  print (mapAccumL (\acc x -> (acc + x, acc * x)) 0 [1 .. 5 :: Int])
+  print (mapAccumR (\acc x -> (acc + x, acc)) 0 [1 .. 5 :: Int])
+  print (scanl (+) 0 [1, 2, 3 :: Int], scanr (+) 0 [1, 2, 3 :: Int], scanl1 max xs)
+  print (genericLength "four" :: Integer, replicate 3 'z', concat [[1], [2, 3 :: Int]])
+  print (and [], or [], all even [2, 4 :: Int], any odd [2, 4 :: Int])
+  print (zipWith3 (\a b c -> a + b * c) [1, 2] [3, 4] [5, 6 :: Int])
+  print (isSubsequenceOf "ace" "abcde", nubBy (\a b -> a `mod` 3 == b `mod` 3) [1 .. 10 :: Int])
+  print (words "split these  words", unwords ["join", "them"])
+  print (reverse [1, 2, 3 :: Int], last xs, init [1, 2, 3 :: Int], xs !! 4)
+  print (iterate (`div` 2) 100 !! 3 :: Int, takeWhile (/= 1) (iterate (`div` 2) 64) :: [Int])
+  print (insertBy (comparing negate) 4 [7, 5, 3, 1 :: Int], deleteBy (\a b -> a == b + 1) 4 [1, 2, 3, 4 :: Int])
+  print (lines "one\ntwo\n\nthree", unlines ["a", "b"])
