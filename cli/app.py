@@ -478,25 +478,38 @@ def demo(
     outdir: Annotated[Path, typer.Argument(help="Output directory to create.")] = Path(
         "build/demo"
     ),
+    level: Annotated[int, typer.Option("-O", help=_LEVEL_HELP, metavar="N")] = 1,
+    backend: Annotated[str, typer.Option("--backend", "-b", help=_BACKEND_HELP)] = "python",
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Write only; do not inspect.")
+        bool, typer.Option("--quiet", "-q", help="Build only; do not run or list.")
     ] = False,
 ) -> None:
-    """Compile a bundled two-module program into OUTDIR and inspect the result.
+    """Build the bundled example program into OUTDIR, run it, and list its files.
 
-    The tc files are real (the typechecked program and its interface); the files of
-    the phases not implemented yet (ds, simpl, .hi) are labelled samples.
+    The example (a bank-queue simulation over an abstract Data.Queue) is copied to
+    OUTDIR/src; every module gets its tc, ds, simpl, .hi and backend output. The
+    program prints exactly what GHC prints for it.
     """
-    from cli.demo import write_demo
-    from cli.inspect import render_inspect
-    from ifacedir.format.inspection import inspect_path
+    import sys
 
-    written = write_demo(outdir)
-    typer.echo(f"wrote {len(written)} files under {outdir}", err=True)
-    if not quiet:  # as `ifacedir inspect OUTDIR --pretty`: tc programs shown as Haskell
-        report = inspect_path(outdir, payload=False)
-        for line in render_inspect(report, show_payload=True, pretty=True, problems=[]):
-            typer.echo(line)
+    from cli.demo import write_demo
+    from ifacedir.backend.world import World
+    from ifacedir.driver.build import BuildOptions
+    from ifacedir.driver.build import run as run_program
+
+    result = write_demo(outdir, level, backend)
+    typer.echo(f"built {result.main} into {outdir} (-O{level}, backend {backend})", err=True)
+    if quiet:
+        return
+    typer.echo("--- the program's output:", err=True)
+    sys.stdout.flush()
+    status = run_program(outdir, BuildOptions(level=level, backend=backend),
+                         World.from_process([], "demo"))  # fmt: skip
+    typer.echo(f"--- exit status {status}; the files written:", err=True)
+    for path in result.written:
+        typer.echo(f"  {path.relative_to(outdir).as_posix():<40} {path.stat().st_size:>7} bytes")
+    typer.echo(f"next: ifacedir inspect {outdir}/Main.hidir --pretty", err=True)
+    raise typer.Exit(status)
 
 
 def main() -> None:

@@ -13,26 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from pydantic import BaseModel, Field
-
 from cli.render import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 if TYPE_CHECKING:
     from ifacedir.driver.build import BuildOptions, BuildResult
 
-__all__ = ["BuildReport", "cmd_build", "cmd_lint", "cmd_resume", "cmd_run", "default_outdir"]
+__all__ = ["cmd_build", "cmd_lint", "cmd_resume", "cmd_run", "default_outdir"]
 
 DEFAULT_OUTDIR: Final = ".ifacedir"
-
-
-class BuildReport(BaseModel):
-    """What ``ifacedir build --json`` and ``resume --json`` print."""
-
-    outdir: str = Field(description="the output directory")
-    ok: bool = Field(description="every module went through every phase")
-    modules: list[str] = Field(description="modules compiled, in dependency order")
-    errors: list[str] = Field(description="type errors (GHC-style text) and phase failures")
-    notes: list[str] = Field(description="one-line notes (the base cache was built, ...)")
 
 
 def default_outdir(path: Path) -> Path:
@@ -49,6 +37,7 @@ def _progress(quiet: bool) -> Callable[[str], None] | None:
 
 def _report(result: BuildResult, json_out: bool, quiet: bool) -> int:
     from cli.render import emit_json
+    from ifacedir.driver.report import BuildReport
 
     if json_out:
         errors = ([result.rendered] if result.rendered else []) + result.errors

@@ -3,7 +3,8 @@
 Payloads print as a generic tree of their CBOR values, which is unreadable for the
 node tables of the syntax codec; ``--pretty`` prints ``tc`` files through their reader
 instead (ifacedir.iface.tcfile): the ``meta`` fields, the exports as Haskell export
-items, and the stored program as Haskell source (ifacedir.syntax.pretty).
+items, and the stored program as Haskell source (ifacedir.syntax.pretty); ``ds``,
+``simpl`` and ``.hi`` files print through cli.inspect_core (their Core, readably).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ifacedir.format.inspection import FileReport, InspectReport
 if TYPE_CHECKING:
     from ifacedir.typecheck.iface import TcInterface
 
-__all__ = ["pretty_tc_lines", "render_inspect"]
+__all__ = ["interface_lines", "pretty_tc_lines", "render_inspect"]
 
 
 def _is_tc(report: FileReport) -> bool:
@@ -60,7 +61,7 @@ def pretty_tc_lines(path: Path, problems: list[str]) -> Iterator[str]:
         yield f"    {fixity.assoc.value} {fixity.prec} {name}"
     if interface is not None:
         yield "  [interface]"
-        yield from _interface_lines(interface)
+        yield from interface_lines(interface)
     yield "  [program]"
     if isinstance(program, RenamedModule):
         for imp in program.imports:
@@ -77,7 +78,7 @@ def pretty_tc_lines(path: Path, problems: list[str]) -> Iterator[str]:
         yield f"    {line}"
 
 
-def _interface_lines(interface: TcInterface) -> Iterator[str]:
+def interface_lines(interface: TcInterface) -> Iterator[str]:
     """One line per entity of a ``TcInterface``: values with their schemes, data types
     with their constructors, synonyms, classes, instances."""
     from ifacedir.syntax.types import pretty_pred, pretty_scheme
@@ -136,8 +137,20 @@ def _file_lines(
                 f"    {section.name:<{width}}  {section.codec:<9} {section.size:>9} "
                 f"{section.raw_size:>9}  {section.hash}"
             )
-    if pretty_path is not None and _is_tc(report) and report.error is None:
+    pretty = pretty_path is not None and report.error is None
+    if pretty and _is_tc(report):
+        assert pretty_path is not None
         yield from pretty_tc_lines(pretty_path, problems)
+    elif pretty and header.kind.value == "phase" and header.phase in ("ds", "simpl"):
+        from cli.inspect_core import pretty_core_lines
+
+        assert pretty_path is not None and header.phase is not None
+        yield from pretty_core_lines(pretty_path, header.phase, problems)
+    elif pretty and header.kind.value == "interface":
+        from cli.inspect_core import pretty_hi_lines
+
+        assert pretty_path is not None
+        yield from pretty_hi_lines(pretty_path, problems)
     elif show_payload:
         for section in report.sections:
             if section.error is not None:

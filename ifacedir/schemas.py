@@ -17,16 +17,20 @@ from typing import Any, Final
 from pydantic import BaseModel
 
 from ifacedir.check_report import CheckReport
+from ifacedir.driver.report import BuildReport
 from ifacedir.format.header import FileHeader
 from ifacedir.format.inspection import InspectReport, VerifyReport
-from ifacedir.iface.model import TcMeta
+from ifacedir.iface.model import CoreMeta, HiMeta, TcMeta
 from ifacedir.syntax.codec import tree_json_schema
 
 __all__ = ["SCHEMA_MODELS", "TREE_SCHEMAS", "render_schemas", "stale_schemas", "write_schemas"]
 
 SCHEMA_MODELS: Final[dict[str, type[BaseModel]]] = {
+    "build": BuildReport,
     "check": CheckReport,
+    "core-meta": CoreMeta,
     "header": FileHeader,
+    "hi-meta": HiMeta,
     "inspect": InspectReport,
     "tc-meta": TcMeta,
     "verify": VerifyReport,

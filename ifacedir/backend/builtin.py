@@ -35,9 +35,9 @@ class InterpBackend:
 
     def run(self, dirs: Sequence[ModuleDir], entry: Name, world: World) -> int:
         from ifacedir.backend.interp import run_program
-        from ifacedir.iface.corefile import read_core
+        from ifacedir.driver.session import cached_core
 
-        modules = [read_core(d, self.consumes).core for d in dirs]
+        modules = [cached_core(d, self.consumes) for d in dirs]
         return run_program(modules, entry, world)
 
 

@@ -155,6 +155,16 @@ def _scan(vals: list[Any], sidx: tuple[int, ...], pos: int) -> int:
     return -1
 
 
+def _describe(v: Value) -> str:
+    """``v`` for an error message, in a few words whatever its size (a ``repr`` of a
+    long evaluated list would be as long, and nest as deep)."""
+    if type(v) is tuple:
+        return f"a constructor value (tag {v[0]}, {len(v) - 1} fields)"
+    if isinstance(v, int | float | str):
+        return repr(v)
+    return f"a {type(v).__name__}"
+
+
 def _unwind(stack: list[Any]) -> None:
     """Give back their code to the thunks being evaluated. See Note [Blackholes]."""
     for fr in stack:
@@ -307,7 +317,7 @@ class Interpreter:
                                 else:
                                     alt = code.default
                                 if alt is None:
-                                    raise InterpError(f"no case alternative matches {x!r}")
+                                    raise InterpError(f"no case alternative matches {_describe(x)}")
                                 code, start, stop = alt
                                 if start >= 0:
                                     env[start:stop] = x
@@ -358,7 +368,7 @@ class Interpreter:
                         continue
                     if op == FAIL:
                         raise HaskellError(code.message)
-                    raise InterpError(f"unknown code {code!r}")
+                    raise InterpError(f"unknown code {type(code).__name__}")
                 # --- enter v if it is an unevaluated thunk
                 if isinstance(v, _thunk):
                     tc: Any = v.code
@@ -396,7 +406,7 @@ class Interpreter:
                         else:
                             alt = fr.default
                         if alt is None:
-                            raise InterpError(f"no case alternative matches {v!r}")
+                            raise InterpError(f"no case alternative matches {_describe(v)}")
                         code, start, stop = alt
                         if start >= 0:
                             env[start:stop] = v
@@ -415,7 +425,7 @@ class Interpreter:
                             fn = v.fun
                             args = v.args + args
                         else:
-                            raise InterpError(f"applied a value that is not a function: {v!r}")
+                            raise InterpError(f"applied {_describe(v)}, not a function")
                         lam = fn.code
                         n = lam.arity
                         k = len(args)
@@ -458,7 +468,7 @@ class Interpreter:
                         fr.code = None
                         fr.value = v
                         continue
-                    raise InterpError(f"unknown continuation frame {fr!r}")
+                    raise InterpError(f"unknown continuation frame {type(fr).__name__}")
         except (TypeError, IndexError, AttributeError) as exc:
             _unwind(stack)
             raise InterpError(f"evaluation went wrong (ill-typed Core?): {exc}") from exc

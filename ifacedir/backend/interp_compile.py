@@ -15,13 +15,14 @@
    program can reach is compiled, and everything it can reach is compiled before it
    runs.
 
-Compiling one right-hand side is a walk of its tree with a ``_Layout``, the slots of
+Compiling one right-hand side is a walk of its tree with a ``Layout``, the slots of
 the activation being compiled and the variables in scope (see Note [Environments are
 flat] in ifacedir.backend.interp_code). Each lambda and each thunk starts a new
-layout whose first slots are its free variables (computed by ``_fv``, memoised per
-node), copied from the creator's slots when it is built. The walk is recursive and
-runs under ``run_deep`` (Note [Deep recursion runs on a big stack] in
-ifacedir.util.deep): only compiling recurses over the tree, never evaluation.
+layout whose first slots are its free variables (``FreeVars``, memoised per node),
+copied from the creator's slots when it is built (ifacedir.backend.interp_scope).
+The walk is recursive and runs under ``run_deep`` (Note [Deep recursion runs on a
+big stack] in ifacedir.util.deep): only compiling recurses over the tree, never
+evaluation.
 
 Bad Core raises ``InterpError`` naming the binding being compiled.
 """
@@ -60,6 +61,7 @@ from ifacedir.backend.interp_code import (
     ThunkCode,
     make_thunk,
 )
+from ifacedir.backend.interp_scope import FreeVars, Layout
 from ifacedir.backend.runtime import NIL, Thunk
 from ifacedir.syntax.core import (
     App,
@@ -77,7 +79,6 @@ from ifacedir.syntax.core import (
     Lam,
     Let,
     LetRec,
-    LitAlt,
     PatError,
     PrimOp,
     StringLit,
@@ -88,7 +89,6 @@ from ifacedir.util.deep import run_deep
 __all__ = ["Compiler", "double_value"]
 
 _NOT_CONST: Final = object()
-_EMPTY: Final[frozenset[Name]] = frozenset()
 _LITERALS: Final = (IntLit, CharLit, DoubleLit, StringLit)
 _ATOMIC: Final = (CoreVar, *_LITERALS)
 
@@ -138,44 +138,6 @@ def _unpack_string(s: str) -> Any:
     return value
 
 
-class _Layout:
-    """The slots of one activation being compiled, and the variables in scope: a slot
-    number, or a ``Const`` for a variable known to be that value (an alias). Slots
-    are allocated and released like a stack (Note [Environments are flat])."""
-
-    __slots__ = ("high", "scope", "top", "undo")
-
-    def __init__(self) -> None:
-        self.scope: dict[Name, int | Const] = {}
-        self.undo: list[tuple[Name, int | Const | None]] = []
-        self.top = 0
-        self.high = 0
-
-    def reserve(self, n: int) -> int:
-        start = self.top
-        self.top += n
-        self.high = max(self.high, self.top)
-        return start
-
-    def bind(self, name: Name, to: int | Const | None = None) -> int | Const:
-        where = self.reserve(1) if to is None else to
-        self.undo.append((name, self.scope.get(name)))
-        self.scope[name] = where
-        return where
-
-    def mark(self) -> tuple[int, int]:
-        return self.top, len(self.undo)
-
-    def release(self, mark: tuple[int, int]) -> None:
-        self.top, depth = mark
-        while len(self.undo) > depth:
-            name, old = self.undo.pop()
-            if old is None:
-                del self.scope[name]
-            else:
-                self.scope[name] = old
-
-
 class Compiler:
     """A program's top-level objects, compiled on demand (see the module docstring)."""
 
@@ -193,7 +155,7 @@ class Compiler:
         self._consts: dict[Name, Const] = {}
         self._queue: list[Name] = []
         self._strings: dict[str, Any] = {}
-        self._fv_memo: dict[int, frozenset[Name]] = {}
+        self._free = FreeVars()
         self._const_memo: dict[int, Any] = {}
         self._where = ""
         for m in modules:
@@ -241,14 +203,14 @@ class Compiler:
             while self._queue:
                 self._compile_global(self._queue.pop())
         finally:
-            self._fv_memo.clear()
+            self._free.clear()
             self._const_memo.clear()
 
     def _compile_global(self, name: Name) -> None:
         self._where = str(name)
         obj = self._objects[name]
         rhs = self._rhs[name]
-        top = _Layout()
+        top = Layout()
         if type(obj) is Closure:
             assert isinstance(rhs, Lam)
             self._fill_lam(obj.code, rhs, top)
@@ -294,43 +256,9 @@ class Compiler:
             )
         return info
 
-    # --- Free variables ----------------------------------------------------------------
-
-    def _fv(self, e: Expr) -> frozenset[Name]:
-        """The free local variables of ``e`` (memoised: they depend on ``e`` alone)."""
-        key = id(e)
-        got = self._fv_memo.get(key)
-        if got is None:
-            got = self._fv_memo[key] = self._fv_of(e)
-        return got
-
-    def _fv_of(self, e: Expr) -> frozenset[Name]:
-        fv = self._fv
-        if isinstance(e, CoreVar):
-            return _EMPTY if e.name.is_global else frozenset((e.name,))
-        if isinstance(e, App):
-            return fv(e.fun).union(*map(fv, e.args))
-        if isinstance(e, Lam):
-            return fv(e.body).difference(p.name for p in e.params)
-        if isinstance(e, Let):
-            return fv(e.bind.rhs) | (fv(e.body) - {e.bind.var.name})
-        if isinstance(e, LetRec):
-            inner = fv(e.body).union(*(fv(b.rhs) for b in e.binds))
-            return inner.difference(b.var.name for b in e.binds)
-        if isinstance(e, Case):
-            alts = _EMPTY.union(*map(self._fv_alt, e.alts)) - {e.binder.name}
-            return fv(e.scrut) | alts
-        if isinstance(e, ConApp | PrimOp):
-            return _EMPTY.union(*map(fv, e.args))
-        return _EMPTY  # literals, PatError
-
-    def _fv_alt(self, alt: ConAlt | LitAlt | DefaultAlt) -> frozenset[Name]:
-        body = self._fv(alt.rhs)
-        return body.difference(v.name for v in alt.vars) if isinstance(alt, ConAlt) else body
-
     # --- Activations -------------------------------------------------------------------
 
-    def _resolve(self, name: Name, lay: _Layout) -> int | Const:
+    def _resolve(self, name: Name, lay: Layout) -> int | Const:
         if name.is_global:
             return self._global(name)
         where = lay.scope.get(name)
@@ -338,10 +266,10 @@ class Compiler:
             raise InterpError(f"unbound variable {name} in {self._where}")
         return where
 
-    def _open(self, free: Iterable[Name], lay: _Layout) -> tuple[_Layout, Any, int]:
+    def _open(self, free: Iterable[Name], lay: Layout) -> tuple[Layout, Any, int]:
         """A new layout for a lambda or thunk whose free variables are ``free``, with
         the capture of them from ``lay`` and how many slots the captures take."""
-        child = _Layout()
+        child = Layout()
         slots: list[tuple[int, Name]] = []
         for name in free:
             where = self._resolve(name, lay)
@@ -356,28 +284,28 @@ class Compiler:
         cap: Any = None if not picked else picked[0] if len(picked) == 1 else itemgetter(*picked)
         return child, cap, len(picked)
 
-    def _fill_lam(self, code: LamCode, e: Lam, lay: _Layout) -> None:
+    def _fill_lam(self, code: LamCode, e: Lam, lay: Layout) -> None:
         if not e.params:
             raise InterpError(f"lambda without parameters in {self._where}")
-        child, code.cap, ncap = self._open(self._fv(e), lay)
+        child, code.cap, ncap = self._open(self._free(e), lay)
         for p in e.params:
             child.bind(p.name)
         code.body = self._expr(e.body, child)
         code.pad = (None,) * (child.high - ncap - len(e.params))
 
-    def _lam(self, e: Lam, lay: _Layout) -> LamCode:
+    def _lam(self, e: Lam, lay: Layout) -> LamCode:
         code = LamCode(f"a lambda in {self._where}", len(e.params))
         self._fill_lam(code, e, lay)
         return code
 
-    def _thunk(self, e: Expr, lay: _Layout) -> ThunkCode:
-        child, cap, ncap = self._open(self._fv(e), lay)
+    def _thunk(self, e: Expr, lay: Layout) -> ThunkCode:
+        child, cap, ncap = self._open(self._free(e), lay)
         body = self._expr(e, child)
         return ThunkCode(body, (None,) * (child.high - ncap), cap)
 
     # --- Expressions -------------------------------------------------------------------
 
-    def _expr(self, e: Expr, lay: _Layout) -> Code:
+    def _expr(self, e: Expr, lay: Layout) -> Code:
         if isinstance(e, CoreVar):
             where = self._resolve(e.name, lay)
             return where if isinstance(where, Const) else Local(where)
@@ -416,7 +344,7 @@ class Compiler:
             got = self._strings[s] = Thunk(lambda: _unpack_string(s)) if s else NIL
         return got
 
-    def _app(self, e: App, lay: _Layout) -> Code:
+    def _app(self, e: App, lay: Layout) -> Code:
         fun: Expr = e
         groups: list[tuple[Expr, ...]] = []
         while isinstance(fun, App):  # (f a) b is f a b
@@ -427,7 +355,7 @@ class Compiler:
             raise InterpError(f"application to no arguments in {self._where}")
         return AppCode(self._expr(fun, lay), tuple(self._atom(a, lay) for a in args))
 
-    def _let(self, e: Let, lay: _Layout) -> Code:
+    def _let(self, e: Let, lay: Layout) -> Code:
         atom = self._atom(e.bind.rhs, lay)
         mark = lay.mark()
         kind, x = atom
@@ -444,7 +372,7 @@ class Compiler:
         lay.release(mark)
         return code
 
-    def _letrec(self, e: LetRec, lay: _Layout) -> Code:
+    def _letrec(self, e: LetRec, lay: Layout) -> Code:
         mark = lay.mark()
         slots = [lay.bind(b.var.name) for b in e.binds]
         binds: list[tuple[int, Atom]] = []
@@ -458,7 +386,7 @@ class Compiler:
         lay.release(mark)
         return code
 
-    def _case(self, e: Case, lay: _Layout) -> Code:
+    def _case(self, e: Case, lay: Layout) -> Code:
         scrut = self._expr(e.scrut, lay)
         mark = lay.mark()
         bslot = lay.bind(e.binder.name)
@@ -501,7 +429,7 @@ class Compiler:
             table = [default if t is None else t for t in table]
         return CaseCode(scrut, bslot, mode, table, lits, default)
 
-    def _conapp(self, e: ConApp, lay: _Layout) -> Code:
+    def _conapp(self, e: ConApp, lay: Layout) -> Code:
         info = self._con(e.con)
         if len(e.args) != info.arity:
             raise InterpError(
@@ -520,7 +448,7 @@ class Compiler:
         sidx, exprs = self._strict_positions(atoms, info.strict, 1)
         return ConCode(info.tag, atoms, sidx, (None, *exprs))
 
-    def _primop(self, e: PrimOp, lay: _Layout) -> Code:
+    def _primop(self, e: PrimOp, lay: Layout) -> Code:
         fn = self._prims.get(e.entity)
         if fn is None:
             raise InterpError(f"unknown primitive {e.entity!r} in {self._where}")
@@ -553,7 +481,7 @@ class Compiler:
 
     # --- Arguments ---------------------------------------------------------------------
 
-    def _atom(self, e: Expr, lay: _Layout, strict: bool = False) -> Atom:
+    def _atom(self, e: Expr, lay: Layout, strict: bool = False) -> Atom:
         """``e`` as an argument: built without evaluation, or (``strict``) evaluated in
         place by the machine (``A_EVAL``) when it is not a variable or a value."""
         if isinstance(e, CoreVar):

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ifacedir.backend.plugin import BackendPlugin
     from ifacedir.backend.world import World
     from ifacedir.diagnostics import Diagnostic
+    from ifacedir.iface.basecache import BaseLoad
 
 __all__ = ["BuildOptions", "BuildResult", "build", "resume", "run"]
 
@@ -81,14 +82,18 @@ def _backend(options: BuildOptions) -> BackendPlugin:
 
 
 def _base_dirs(
-    result: BuildResult, options: BuildOptions, progress: Progress | None
+    result: BuildResult,
+    options: BuildOptions,
+    progress: Progress | None,
+    loaded: BaseLoad | None = None,
 ) -> tuple[Path, Path] | None:
     """Base's ``tc`` directory and back-end directory, or None (an error recorded)."""
     from ifacedir.driver.basebackend import ensure_base_backend
     from ifacedir.iface.basecache import load_base
 
-    loaded = load_base()
-    result.notes.extend(loaded.notes)
+    if loaded is None:
+        loaded = load_base()
+        result.notes.extend(loaded.notes)
     if loaded.base is None:
         result.errors.append("package base is not available as files (see the notes above)")
         return None
@@ -133,7 +138,7 @@ def build(
     if errors:
         return result
     names = [m.module.name for m in own]
-    return _back_end(result, names, Phase.DS, options, progress)
+    return _back_end(result, names, Phase.DS, options, progress, loaded)
 
 
 def resume(
@@ -160,10 +165,11 @@ def _back_end(
     start: Phase,
     options: BuildOptions,
     progress: Progress | None,
+    loaded: BaseLoad | None = None,
 ) -> BuildResult:
     from ifacedir.driver.session import Session
 
-    dirs = _base_dirs(result, options, progress)
+    dirs = _base_dirs(result, options, progress, loaded)
     if dirs is None:
         return result
     base_tc, base_back = dirs

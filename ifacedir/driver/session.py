@@ -14,13 +14,22 @@ asked for, Note [Lazy sections] in ifacedir.format.container):
 * ``core(m)``: the Core a backend or Core Lint reads (its ``simpl`` or ``ds`` file).
 
 A file that cannot be read raises the library's own ``FormatError``, naming it.
+
+Note [Decoded sections are cached per process]
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+Every build reads the interfaces and unfoldings of package base's modules, and a
+test run or a long-lived tool builds many programs in one process. Decoded values are
+immutable, so they are kept in a process-wide table keyed by the file's path, size
+and modification time (and the section): a file rewritten in place gets a new key,
+so a stale value is never returned, and the table never needs invalidating.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar, cast
 
 from ifacedir.errors import IfacedirError
 from ifacedir.format.layout import FileRole, ModuleDir
@@ -29,7 +38,25 @@ from ifacedir.modulename import ModuleName
 from ifacedir.syntax import core
 from ifacedir.typecheck.iface import TcInterface
 
-__all__ = ["MissingModuleError", "Session"]
+__all__ = ["MissingModuleError", "Session", "cached_core"]
+
+_DECODED: dict[tuple[str, int, int, str], object] = {}
+"""See Note [Decoded sections are cached per process]."""
+
+
+_T = TypeVar("_T")
+
+
+def _decoded(path: Path, section: str, load: Callable[[], _T]) -> _T:
+    """``load()``, or what it gave for this version of the file before."""
+    try:
+        st = path.stat()
+    except OSError:
+        return load()  # the reader reports the error
+    key = (str(path), st.st_size, st.st_mtime_ns, section)
+    if key not in _DECODED:
+        _DECODED[key] = load()
+    return cast(_T, _DECODED[key])
 
 
 class MissingModuleError(IfacedirError):
@@ -73,12 +100,19 @@ class Session:
         if found is None:
             from ifacedir.iface.tcfile import INTERFACE_SECTION, open_tc
 
-            with open_tc(self.find(module, FileRole.TC)) as tc:
-                iface = tc.interface()
-                entry = tc.header.section(INTERFACE_SECTION)
-            if iface is None or entry is None:
-                raise MissingModuleError(f"module {module}: its tc file is not typechecked")
-            found = self._interfaces[module] = (iface, entry.raw_hash)
+            mdir = self.find(module, FileRole.TC)
+
+            def load() -> tuple[TcInterface, bytes]:
+                with open_tc(mdir) as tc:
+                    iface = tc.interface()
+                    entry = tc.header.section(INTERFACE_SECTION)
+                if iface is None or entry is None:
+                    raise MissingModuleError(f"module {module}: its tc file is not typechecked")
+                return iface, entry.raw_hash
+
+            found = self._interfaces[module] = _decoded(
+                mdir.file(FileRole.TC), INTERFACE_SECTION, load
+            )
         return found
 
     def unfoldings(self, module: str) -> core.Unfoldings:
@@ -92,11 +126,18 @@ class Session:
         if found is None:
             from ifacedir.iface.hifile import UNFOLDINGS_SECTION, open_hi
 
-            with open_hi(self.find(module, FileRole.HI)) as hi:
-                unf = hi.unfoldings()
-                entry = hi.header.section(UNFOLDINGS_SECTION)
-            assert entry is not None
-            found = self._unfoldings[module] = (unf, entry.raw_hash)
+            mdir = self.find(module, FileRole.HI)
+
+            def load() -> tuple[core.Unfoldings, bytes]:
+                with open_hi(mdir) as hi:
+                    unf = hi.unfoldings()
+                    entry = hi.header.section(UNFOLDINGS_SECTION)
+                assert entry is not None
+                return unf, entry.raw_hash
+
+            found = self._unfoldings[module] = _decoded(
+                mdir.file(FileRole.HI), UNFOLDINGS_SECTION, load
+            )
         return found
 
     def core(self, module: str, phase: CorePhase) -> core.CoreModule:
@@ -106,7 +147,8 @@ class Session:
             from ifacedir.iface.corefile import read_core
 
             role = FileRole.DS if phase is CorePhase.DS else FileRole.SIMPL
-            found = self._core[key] = read_core(self.find(module, role), phase).core
+            path = self.find(module, role).file(role)
+            found = self._core[key] = _decoded(path, "core", lambda: read_core(path, phase).core)
         return found
 
     def forget(self, module: str) -> None:
@@ -115,3 +157,13 @@ class Session:
         self._unfoldings.pop(module, None)
         for phase in CorePhase:
             self._core.pop((module, phase), None)
+
+
+def cached_core(mdir: ModuleDir, phase: CorePhase) -> core.CoreModule:
+    """The Core of ``mdir``'s ``ds`` or ``simpl`` file, decoded once per version of
+    the file (Note [Decoded sections are cached per process])."""
+    from ifacedir.iface.corefile import read_core
+
+    role = FileRole.DS if phase is CorePhase.DS else FileRole.SIMPL
+    path = mdir.file(role)
+    return _decoded(path, "core", lambda: read_core(path, phase).core)

@@ -96,13 +96,15 @@ class _Linter:
         m = self.m
         own: set[Name] = set()
         for g in m.groups:
-            names = [b.var.name for b in g.binds]
-            for n in names:
+            for b in g.binds:
+                n = b.var.name
                 if not n.is_global or n.module != m.module:
                     self.report(f"top-level binder {n} is not a global of module {m.module}")
                 if n in own:
                     self.report(f"{n} is bound twice at top level")
                 own.add(n)
+        for g in m.groups:
+            names = [b.var.name for b in g.binds]
             if not g.recursive and len(g.binds) != 1:
                 self.report(f"a non-recursive group of {len(g.binds)} bindings")
             self.defined.update(names)

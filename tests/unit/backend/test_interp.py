@@ -710,7 +710,7 @@ def test_io_through_run_io() -> None:
         ),
         ({"main": prim("nonsense", i(1))}, "unknown primitive 'nonsense'"),
         ({"main": prim("seq", i(1), i(2), i(3))}, "called with 3 arguments, it takes 2"),
-        ({"main": app(i(3), i(4))}, "not a function"),
+        ({"main": app(i(3), i(4))}, "applied 3, not a function"),
         (
             {"main": ConApp(_datacon(_con_name("Nope", "Main"), 0, ()).ref(), ())},
             "unknown constructor Main.Nope",
