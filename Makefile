@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)                      ## create .venv with the package and dev tools
 
-demo: $(STAMP)                       ## the main job: write a sample interface directory and inspect it
+demo: $(STAMP)                       ## the main job: build and run the bundled example program
 	$(BIN)/ifacedir demo build/demo
 
 check: lint typecheck test           ## everything CI checks
@@ -22,17 +22,17 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP)
-	$(BIN)/pytest -q
+test: $(STAMP)                       ## two worker processes: the machines have two cores
+	$(BIN)/pytest -q -n 2
 
 test-slow: $(STAMP)                  ## also the slow checks (fuzzing and properties at scale)
-	$(BIN)/pytest -q --run-slow
+	$(BIN)/pytest -q -n 2 --run-slow
 
 schemas: $(STAMP)                    ## regenerate schemas/ from the pydantic models
 	$(BIN)/ifacedir schema --write
 
 bench: $(STAMP)                      ## full-size benchmarks (not run by CI)
-	$(BIN)/python -m bench format && $(BIN)/python -m bench frontend && $(BIN)/python -m bench tcfile
+	$(BIN)/python -m bench format && $(BIN)/python -m bench frontend && $(BIN)/python -m bench tcfile && $(BIN)/python -m bench backends
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache .hypothesis

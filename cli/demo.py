@@ -32,7 +32,9 @@ def write_demo(outdir: Path, level: int = 1, backend: str = "python") -> DemoRes
     from ifacedir.examples import example_dir
 
     src = outdir / "src"
-    shutil.copytree(example_dir("queue"), src, dirs_exist_ok=True)
+    shutil.copytree(
+        example_dir("queue"), src, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*")
+    )
     main = src / "Main.hs"
     result = build(main, outdir, BuildOptions(level=level, backend=backend))
     if not result.ok:  # the bundled program is known to be good

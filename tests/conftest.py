@@ -1,7 +1,7 @@
 """Shared fixtures: a small real container, and a helper to hand-craft containers.
 
 Every test runs with ``IFACEDIR_CACHE`` set to one temporary directory per session
-(``_base_cache``), so ``ifacedir check`` builds package base's cache there once, and
+(``_base_cache``; one shared by the workers under ``pytest -n``), so ``ifacedir check`` builds package base's cache there once, and
 the suite, subprocesses included, never writes to the home directory. A test that
 needs a cache of its own sets the variable again (``monkeypatch.setenv``).
 
@@ -58,7 +58,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def _base_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """See the module docstring: the base cache of this session, never ~/.cache."""
     old = os.environ.get("IFACEDIR_CACHE")
-    os.environ["IFACEDIR_CACHE"] = str(tmp_path_factory.mktemp("ifacedir-cache"))
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # One cache for all workers of this run (their base temps share a parent);
+        # the library serialises building it (ifacedir.util.lock).
+        shared = tmp_path_factory.getbasetemp().parent / "ifacedir-cache"
+        shared.mkdir(exist_ok=True)
+        os.environ["IFACEDIR_CACHE"] = str(shared)
+    else:
+        os.environ["IFACEDIR_CACHE"] = str(tmp_path_factory.mktemp("ifacedir-cache"))
     yield
     if old is None:
         del os.environ["IFACEDIR_CACHE"]

@@ -51,7 +51,6 @@ class PythonBackend:
 
     def generate(self, mdir: ModuleDir, core: CoreModule) -> None:
         from ifacedir.backend.python import emit_module
-
         from ifacedir.format.fingerprint import fingerprint
         from ifacedir.iface.sections import write_file
         from ifacedir.syntax.codec import encode_tree_bytes
@@ -64,7 +63,6 @@ class PythonBackend:
 
     def run(self, dirs: Sequence[ModuleDir], entry: Name, world: World) -> int:
         from ifacedir.backend.python import run_python_program
-
         from ifacedir.iface.corefile import open_core
 
         sources: list[tuple[str, str, str]] = []

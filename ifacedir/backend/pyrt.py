@@ -228,7 +228,7 @@ _NAMESPACE: dict[str, Any] = {
 def _compile(name: str, source: str) -> Any:
     got = _HELPERS.get(name)
     if got is None:
-        exec(compile(source, f"<pyrt:{name}>", "exec"), _NAMESPACE)  # noqa: S102 (our text)
+        exec(compile(source, f"<pyrt:{name}>", "exec"), _NAMESPACE)
         got = _HELPERS[name] = _NAMESPACE[name]
     return got
 
@@ -314,8 +314,19 @@ def adapter(f: Value, k: int) -> Callable[..., Value]:
     args = _params("a", k)
     if 0 < n < k:  # over-application of a known function: split here, once
         name = f"O{n}_{k}"
-        body = f"A{k - n}(f({_params('a', n)}), {_params('a', k - n, n + 1)})"
+        rest = _params("a", k - n, n + 1)
         apply_fn(k - n)
+        source = (
+            f"def {name}(f):\n"
+            f"    def call({args}, _n={k}, f=f):\n"
+            f"        g = f({_params('a', n)})\n"
+            f"        if type(g) is FunctionType and g.__defaults__[0] == {k - n}:\n"
+            f"            return g({rest})\n"
+            f"        return A{k - n}(g, {rest})\n"
+            "    return call\n"
+        )
+        wrapped: Callable[..., Value] = _compile(name, source)(f)
+        return wrapped
     elif n > k:
         name = f"U{n}_{k}"
         body = f"P{n}_{k}(f, {args})"
@@ -326,8 +337,8 @@ def adapter(f: Value, k: int) -> Callable[..., Value]:
         apply_fn(k)
     source = f"def {name}(f):\n    return lambda {args}, _n={k}, f=f: {body}\n"
     maker = _compile(name, source)
-    wrapped: Callable[..., Value] = maker(f)
-    return wrapped
+    made: Callable[..., Value] = maker(f)
+    return made
 
 
 def forwarder(lookup: Callable[[], Value]) -> PThunk:

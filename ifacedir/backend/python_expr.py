@@ -84,7 +84,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ifacedir.backend.prims import PRIM_SPECS
-from ifacedir.backend.python_inline import ARG_TYPES, INLINE, SPECULABLE
+from ifacedir.backend.python_inline import ARG_TYPES, CONDITIONS, INLINE, SPECULABLE
 from ifacedir.backend.python_names import local_name
 from ifacedir.backend.python_scope import Env, Fn, Loop, ModuleState, Out, Var, py_type
 from ifacedir.syntax import core
@@ -95,7 +95,11 @@ __all__ = ["MAX_DEPTH", "SWITCH_LINEAR", "ExprCompiler", "literal_text"]
 MAX_DEPTH: Final = 40
 SWITCH_LINEAR: Final = 8
 
-_SIMPLE: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|-?[0-9][0-9.e+-]*|'[^']*'|\(-[0-9.e+-]+\)")
+_SIMPLE: Final = re.compile(
+    r"[A-Za-z_][A-Za-z0-9_]*|-?[0-9][0-9.e+-]*|'[^']*'|\"[^\"]*\"|\(-[0-9.e+-]+\)"
+)
+_LOCAL: Final = re.compile(r"[a-z][A-Za-z0-9]*_[0-9]+|_[0-9]+")
+"""Python locals: Core locals and temporaries (python_names)."""
 _LITERALS: Final = (core.IntLit, core.DoubleLit, core.CharLit, core.StringLit)
 _ATOMS: Final = (core.CoreVar, core.IntLit, core.DoubleLit, core.CharLit, core.StringLit)
 
@@ -218,10 +222,12 @@ class ExprCompiler:
         """An expression forcing the variable (used once)."""
         if var.whnf:
             return var.py
+        x = var.py
+        evaluated = f"{x}.value if type({x}) is _PT and {x}.code is None else _force({x})"
         t = var.pytype or pytype
         if t is None:
-            return f"_force({var.py})"
-        return f"({var.py} if type({var.py}) is {t} else _force({var.py}))"
+            return f"({evaluated})"
+        return f"({x} if type({x}) is {t} else {evaluated})"
 
     # --- The three modes ---------------------------------------------------------------
 
@@ -250,7 +256,7 @@ class ExprCompiler:
             else:
                 self.case(e, fn, self.tail)
         elif isinstance(e, core.PatError):
-            fn.out.emit(f"raise _HaskellError({ascii(e.message)})")
+            fn.out.emit(f"raise _HaskellError({e.message!a})")
         elif isinstance(e, core.App) and self._loop_call(e, fn):
             pass
         else:
@@ -280,7 +286,7 @@ class ExprCompiler:
             result = self.state.fresh()
 
             def assign(rhs: core.Expr, f: Fn) -> None:
-                f.out.emit(f"{result} = {self.whnf(rhs, f)}")
+                f.out.emit(f"{result} = {self.whnf(rhs, f, pytype)}")
 
             self.case(e, fn, assign)
             return result
@@ -291,7 +297,7 @@ class ExprCompiler:
         if isinstance(e, core.Lam):
             return self.lam(e, fn)
         if isinstance(e, core.PatError):
-            fn.out.emit(f"raise _HaskellError({ascii(e.message)})")
+            fn.out.emit(f"raise _HaskellError({e.message!a})")
             return "None"
         if isinstance(e, core.StringLit):
             return f"_force({self.state.string(e.value)})" if e.value else "_NIL"
@@ -300,7 +306,10 @@ class ExprCompiler:
     def lazy(self, e: core.Expr, fn: Fn, name: str | None = None) -> str:
         """Allocating statements, then an identifier or literal for ``e``'s value."""
         if isinstance(e, core.CoreVar):
-            return self.lookup(e.name).py
+            py = self.lookup(e.name).py
+            if fn.top and py in self.state.undefined:
+                return self._named(f"_forwarder(lambda: {py})", fn, name)
+            return py
         if isinstance(e, core.StringLit):
             return self.state.string(e.value) if e.value else "_NIL"
         if isinstance(e, _LITERALS):
@@ -311,8 +320,12 @@ class ExprCompiler:
             return self._named(self.conapp(e, fn, strict=False), fn, name)
         if isinstance(e, core.PrimOp) and self._speculable(e):
             return self._named(self.primop(e, fn), fn, name)
+        if isinstance(e, core.App):
+            pap = self._pap(e, fn)
+            if pap is not None:
+                return self._named(pap, fn, name)
         if isinstance(e, core.PatError):
-            return self.state.const(f"_error_thunk({ascii(e.message)})")
+            return self.state.const(f"_error_thunk({e.message!a})")
         if isinstance(e, core.Let | core.LetRec) and self._value_form(e):
             while isinstance(e, core.Let | core.LetRec):
                 if isinstance(e, core.Let):
@@ -341,19 +354,22 @@ class ExprCompiler:
             return self.lookup(e.name).whnf
         if isinstance(e, core.StringLit):
             return not e.value
-        if isinstance(e, _LITERALS | core.Lam):
+        if isinstance(e, (*_LITERALS, core.Lam)):
             return True
         if isinstance(e, core.ConApp):
             strict = self._con_strictness(e.con)
             if strict is None:
                 return False
             return all(self.known_whnf(a) for a, s in zip(e.args, strict, strict=True) if s)
+        if isinstance(e, core.App):
+            fun, args = _spine(e)
+            return isinstance(fun, core.CoreVar) and 0 < len(args) < self.lookup(fun.name).arity
         return False
 
     def _value_form(self, e: core.Expr) -> bool:
         while isinstance(e, core.Let | core.LetRec):
             e = e.body
-        return isinstance(e, core.Lam | core.CoreVar | core.ConApp | *_LITERALS) and (
+        return isinstance(e, (core.Lam, core.CoreVar, core.ConApp, *_LITERALS)) and (
             not isinstance(e, core.ConApp) or self._con_strictness(e.con) == (False,) * len(e.args)
         )
 
@@ -421,14 +437,16 @@ class ExprCompiler:
         ):
             loop = Loop(self_name, tuple(params))
         fn.out.emit(f"def {py}({head}):")
-        body = fn.out.child()
+        outer = fn.out.child()
+        body = outer
         if loop is not None:
-            body.emit("while True:")
-            body = body.child()
+            outer.emit("while True:")
+            body = outer.child()
         mark = self.env.mark()
         self.tail(e.body, Fn(body, loop))
         self.env.release(mark)
-        fn.out.extend(body.lines)
+        fn.out.extend(outer.lines)
+        fn.out.extend(body.lines if body is not outer else ())
         return py
 
     def lift(self, e: core.Expr) -> str:
@@ -542,9 +560,27 @@ class ExprCompiler:
             if var.imported is not None:
                 return f"{self.state.import_call(var.imported, len(ops))}({', '.join(ops)})"
             return self.unknown_call(var.py, ops, fn)
-        f = self.whnf(fun, fn, "FunctionType")
+        f = self.whnf(fun, fn, "_fn")
         ops = [self.lazy(a, fn) for a in args]
         return self.unknown_call(f, ops, fn)
+
+    def _pap(self, e: core.App, fn: Fn) -> str | None:
+        """A known function applied to fewer arguments than its arity: a value (a
+        function), built without evaluating anything; None for other applications."""
+        fun, args = _spine(e)
+        if not isinstance(fun, core.CoreVar):
+            return None
+        var = self.lookup(fun.name)
+        if not 0 < len(args) < var.arity:
+            return None
+        # the lambda reads the globals it mentions when called: no forwarders
+        ops = [
+            self.lookup(a.name).py
+            if isinstance(a, core.CoreVar) and a.name.is_global
+            else self.lazy(a, fn)
+            for a in args
+        ]
+        return self.known_call(var.py, var.arity, ops, fn, local=var.local)
 
     def known_call(self, f: str, n: int, ops: list[str], fn: Fn, *, local: bool) -> str:
         k = len(ops)
@@ -556,7 +592,7 @@ class ExprCompiler:
             return self.unknown_call(first, ops[n:], fn)
         # a partial application: a lambda of the missing arguments
         rest = [f"_y{i}" for i in range(1, n - k + 1)]
-        caps = sorted({op for op in ops if _simple(op) and op[0].isalpha()} | ({f} if local else set()))
+        caps = sorted({op for op in ops if _LOCAL.fullmatch(op)} | ({f} if local else set()))
         head = ", ".join([*rest, f"_n={n - k}", *(f"{c}={c}" for c in caps)])
         return f"(lambda {head}: {f}({', '.join(ops + rest)}))"
 
@@ -608,7 +644,7 @@ class ExprCompiler:
         if flags is None:
             ops = [self.lazy(a, fn) for a in e.args]
             args = ", ".join(ops)
-            builder = self.state.import_builder(ref.name)
+            builder = self.state.import_builder(ref.name, len(ops))
             if strict:
                 return f"(({tag}, {args}) if {builder} is None else {builder}({args}))"
             delay = self.state.delay(len(ops))
@@ -623,7 +659,7 @@ class ExprCompiler:
             if s:
                 op = self.whnf(a, fn)
                 if not _simple(op) and i != pending[-1]:
-                    op = self._named(op, fn, None) if _simple(op) else self._temp(op, fn)
+                    op = self._temp(op, fn)
                 fields.append(op)
             else:
                 fields.append(self.lazy(a, fn))
@@ -684,17 +720,9 @@ class ExprCompiler:
 
     def condition(self, e: core.Expr, fn: Fn) -> str | None:
         """``e`` as a Python condition, when it is an inline comparison."""
-        if not isinstance(e, core.PrimOp):
+        if not isinstance(e, core.PrimOp) or e.entity not in CONDITIONS:
             return None
-        inline = INLINE.get(e.entity)
-        if inline is None or not inline([], lambda: "").cond if False else False:
-            return None
-        if inline is None:
-            return None
-        probe = inline(["a", "b"][: len(e.args)] + ["c"] * 0, lambda: "_")
-        if not probe.cond:
-            return None
-        code = inline(self.prim_args(e, fn), self.state.fresh)
+        code = INLINE[e.entity](self.prim_args(e, fn), self.state.fresh)
         for s in code.stmts:
             fn.out.emit(s)
         return code.expr

@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["ARG_TYPES", "INLINE", "SPECULABLE", "Inline"]
+__all__ = ["ARG_TYPES", "CONDITIONS", "INLINE", "SPECULABLE", "Inline"]
 
 _MAX: Final = "9223372036854775807"
 _MIN: Final = "-9223372036854775808"
@@ -100,6 +100,11 @@ INLINE: Final[Mapping[str, InlineFn]] = {
     "floatToDouble": _pure("{}"),
 }
 
+CONDITIONS: Final = frozenset(
+    name for name in INLINE if name.endswith(("Eq", "Lt", "Le")) and name != "charToInt"
+)
+"""The inline comparisons: their code is a condition."""
+
 SPECULABLE: Final = frozenset(INLINE) - {"integerMul"}
 """Cheap and total: run at once when the arguments are values (``integerMul`` of
 huge numbers is not cheap)."""
@@ -161,7 +166,13 @@ ARG_TYPES: Final[Mapping[str, tuple[str | None, ...]]] = {
     },
     **{
         name: (_STR,)
-        for name in ("charToInt", "charGeneralCategory", "charToUpper", "charToLower", "charToTitle")
+        for name in (
+            "charToInt",
+            "charGeneralCategory",
+            "charToUpper",
+            "charToLower",
+            "charToTitle",
+        )
     },
 }
 """The Python type of each (strict) argument's value, where there is one."""

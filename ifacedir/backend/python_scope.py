@@ -36,11 +36,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Final
 
-from ifacedir.backend.python_names import builder_name, con_name, global_name, python_module_name
 from ifacedir.backend.pyrt import PyBackendError
+from ifacedir.backend.python_names import builder_name, con_name, global_name, python_module_name
 from ifacedir.syntax import core
 from ifacedir.syntax.names import BUILTIN_MODULE, Name, NameSpace, arrow_tycon
-from ifacedir.syntax.types import Forall, TAp, TCon, Type, split_ap
+from ifacedir.syntax.types import Forall, TCon, Type, split_ap
 
 __all__ = [
     "INDENT",
@@ -155,19 +155,23 @@ def py_type(t: Type | Forall) -> str | None:
     its field is merely forced for nothing."""
     if isinstance(t, Forall):
         if t.qual.preds:
-            return "FunctionType"  # dictionaries are arguments
+            return "_fn"  # dictionaries are arguments
         t = t.qual.head
     head, args = split_ap(t)
     if not isinstance(head, TCon):
         return None
     name = head.con.name
+    if not name.is_global or name.space != NameSpace.TYCON:  # a (rigid) type variable
+        return None
     if name == arrow_tycon():
-        return "FunctionType"
+        return "_fn"
     if name.module == BUILTIN_MODULE:
         if name.occ in _WIRED_TYPES:
             return _WIRED_TYPES[name.occ]
         if name.occ == "Char":
             return "str"
+        if name.occ == "Any":  # a dictionary's field: most often a method
+            return "_fn"
         if name.occ in _OPAQUE_TYPES:
             return None
     del args
@@ -222,9 +226,11 @@ class FreeVars:
             alts: set[Name] = set()
             for alt in e.alts:
                 body = memo[id(alt.rhs)]
-                alts |= body.difference(v.name for v in alt.vars) if isinstance(
-                    alt, core.ConAlt
-                ) else body
+                alts |= (
+                    body.difference(v.name for v in alt.vars)
+                    if isinstance(alt, core.ConAlt)
+                    else body
+                )
             alts.discard(e.binder.name)
             return memo[id(e.scrut)] | alts
         if isinstance(e, core.ConApp | core.PrimOp):
@@ -254,6 +260,7 @@ class _Import:
     pymodule: str
     attr: str
     arity: int | None
+    name: str
 
 
 @dataclass(slots=True)
@@ -280,6 +287,10 @@ class ModuleState:
     """Primitive entity -> the module global bound to its table entry."""
     applies: set[int] = field(default_factory=set)
     delays: set[int] = field(default_factory=set)
+    undefined: set[str] = field(default_factory=set)
+    """Top-level names not yet defined while the module body is written: a constant
+    reaches them through a forwarder (Note [The top level] in
+    ifacedir.backend.python_emit)."""
 
     def error(self, message: str) -> PyBackendError:
         where = f" in {self.where}" if self.where else ""
@@ -315,9 +326,10 @@ class ModuleState:
         attr = con_name(name.occ) if name.space == NameSpace.CON else global_name(name.occ)
         return self._import(name, attr, arity)
 
-    def import_builder(self, name: Name) -> str:
-        """The strict builder of an imported constructor (None if it has none)."""
-        return self._import(name, builder_name(name.occ), None)
+    def import_builder(self, name: Name, arity: int) -> str:
+        """The strict builder of an imported constructor of ``arity`` fields (None
+        if it has no strict field)."""
+        return self._import(name, builder_name(name.occ), arity)
 
     def _import(self, name: Name, attr: str, arity: int | None) -> str:
         key = (name, attr, arity)
@@ -326,13 +338,14 @@ class ModuleState:
             n = len(self._imports)
             alias = f"I{n}{attr[0]}{'' if arity is None else f'{arity}'}_{attr[1:]}"
             got = self._imports[key] = _Import(
-                alias, python_module_name(name.module, name.package), attr, arity
+                alias, python_module_name(name.module, name.package), attr, arity, str(name)
             )
         return got.alias
 
-    def import_rows(self) -> list[tuple[str, str, str, int | None]]:
-        """(alias, Python module, attribute, arity or None) per import, in order."""
-        return [(i.alias, i.pymodule, i.attr, i.arity) for i in self._imports.values()]
+    def import_rows(self) -> list[tuple[str, str, str, int | None, str]]:
+        """(alias, Python module, attribute, arity or None, Haskell name) per import,
+        in order of first use."""
+        return [(i.alias, i.pymodule, i.attr, i.arity, i.name) for i in self._imports.values()]
 
     # --- module-level things ---
 

@@ -67,6 +67,7 @@ from ifacedir.errors import IfacedirError
 from ifacedir.format.layout import ModuleDir
 from ifacedir.modulename import ModuleName
 from ifacedir.rename.env import ModuleExports
+from ifacedir.util.lock import exclusive
 
 if TYPE_CHECKING:
     from ifacedir.rename.program import ProgramResult
@@ -88,6 +89,7 @@ CACHE_ENV: Final = "IFACEDIR_CACHE"
 _BASE_PREFIX: Final = "base-"
 _STAGE_PREFIX: Final = ".stage-"
 _OLD_PREFIX: Final = ".old-"
+_LOCK_PREFIX: Final = ".lock-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +170,15 @@ def load_base(root: Path | None = None) -> BaseLoad:
             return BaseLoad(_read(target), (), False)
     except Exception as exc:  # See Note [The base cache is only an optimisation]
         notes.append(f"note: base cache {target} unreadable ({_reason(exc)}); rebuilding it")
+    with exclusive(root / (_LOCK_PREFIX + target.name)):
+        if not notes:  # another process may have built it while we waited
+            with contextlib.suppress(Exception):
+                if target.exists():
+                    return BaseLoad(_read(target), (), False)
+        return _build_and_install(root, target, notes)
+
+
+def _build_and_install(root: Path, target: Path, notes: list[str]) -> BaseLoad:
     built = _build_in_memory()
     if built is None:
         return BaseLoad(None, tuple(notes), False)  # base has errors: reported by the caller
@@ -291,4 +302,7 @@ def clear_cache(root: Path | None = None) -> list[Path]:
         if ours and entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)
             removed.append(entry)
+        elif entry.name.startswith(_LOCK_PREFIX) and entry.is_file():
+            with contextlib.suppress(OSError):
+                entry.unlink()
     return removed

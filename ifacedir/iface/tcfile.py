@@ -80,7 +80,6 @@ so a file cannot carry two different versions of one thing.
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -102,11 +101,11 @@ from ifacedir.format.fingerprint import fingerprint
 from ifacedir.format.header import FileHeader, FileKind
 from ifacedir.format.layout import FileRole, ModuleDir
 from ifacedir.iface.model import TC_SCHEMA_VERSION, TcImport, TcMeta, TcStage
+from ifacedir.iface.sections import write_file
 from ifacedir.modulename import ModuleName
 from ifacedir.rename.env import ModuleExports
 from ifacedir.rename.rename import RenamedModule
 from ifacedir.syntax.codec import CODEC_VERSION, decode_tree, encode_tree
-from ifacedir.util.atomic import atomic_write_bytes
 
 if TYPE_CHECKING:
     from ifacedir.typecheck.iface import TcInterface
@@ -350,23 +349,7 @@ def write_tc(
         data = encode_tc(payload, inputs)
     except EncodeError as exc:
         raise WriteError(path, f"cannot encode: {exc}") from None
-    if _holds(path, data):
-        return path
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, data)
-    except OSError as exc:
-        raise WriteError(path, exc.strerror or str(exc)) from None
-    return path
-
-
-def _holds(path: Path, data: bytes) -> bool:
-    try:
-        if os.stat(path).st_size != len(data):
-            return False
-        return path.read_bytes() == data
-    except OSError:
-        return False
+    return write_file(path, data)
 
 
 # --- Reading --------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ifacedir.syntax import core
-from ifacedir.syntax.corewalk import bound_here, iter_nodes
+from ifacedir.syntax.corewalk import bound_here, children, iter_nodes, rebuild
 from ifacedir.syntax.names import Name, NameSpace
 
 __all__ = ["Supply", "clone", "max_local_unique", "replace"]
@@ -58,90 +58,25 @@ class _Cloner:
         self.supply = supply
         self.names: dict[Name, Name] = {}
 
-    def bind(self, v: core.CoreVar) -> core.CoreVar:
-        new = self.supply.fresh(v)
-        self.names[v.name] = new.name
-        return new
-
-    def bind_all(self, vs: tuple[core.CoreVar, ...]) -> tuple[core.CoreVar, ...]:
-        return tuple(self.bind(v) for v in vs)
-
     def expr(self, e: core.Expr) -> core.Expr:
-        match e:
-            case core.CoreVar(name, t):
-                renamed = self.names.get(name)
-                return e if renamed is None else core.CoreVar(renamed, t)
-            case core.App(f, args):
-                return core.App(self.expr(f), tuple(self.expr(a) for a in args))
-            case core.Lam(params, body):
-                ps = self.bind_all(params)
-                return core.Lam(ps, self.expr(body))
-            case core.Let(b, body):
-                rhs = self.expr(b.rhs)
-                lv = self.bind(b.var)
-                return core.Let(core.Bind(lv, rhs), self.expr(body))
-            case core.LetRec(binds, body):
-                vs = self.bind_all(tuple(b.var for b in binds))
-                new = tuple(core.Bind(v, self.expr(b.rhs)) for v, b in zip(vs, binds, strict=True))
-                return core.LetRec(new, self.expr(body))
-            case core.Case(scrut, binder, t, alts):
-                s = self.expr(scrut)
-                cb = self.bind(binder)
-                return core.Case(s, cb, t, tuple(self.alt(a) for a in alts))
-            case core.ConApp(con, args):
-                return core.ConApp(con, tuple(self.expr(a) for a in args)) if args else e
-            case core.PrimOp(entity, arity, args, t):
-                return core.PrimOp(entity, arity, tuple(self.expr(a) for a in args), t)
-            case _:
-                return e
-
-    def alt(self, a: core.Alt) -> core.Alt:
-        match a:
-            case core.ConAlt(con, vs, rhs):
-                return core.ConAlt(con, self.bind_all(vs), self.expr(rhs))
-            case core.LitAlt(lit, rhs):
-                return core.LitAlt(lit, self.expr(rhs))
-            case core.DefaultAlt(rhs):
-                return core.DefaultAlt(self.expr(rhs))
+        if isinstance(e, core.CoreVar):
+            renamed = self.names.get(e.name)
+            return e if renamed is None else core.CoreVar(renamed, e.type)
+        fresh = []
+        for v in bound_here(e):
+            new = self.supply.fresh(v)
+            self.names[v.name] = new.name
+            fresh.append(new)
+        return rebuild(e, [self.expr(c) for c in children(e)], fresh)
 
 
 def replace(e: core.Expr, name: Name, by: core.Expr) -> core.Expr:
     """``e`` with ``by`` for every occurrence of ``name`` (see the module docstring)."""
-    return _Replacer(name, by).expr(e)
 
+    def go(x: core.Expr) -> core.Expr:
+        if isinstance(x, core.CoreVar):
+            return by if x.name == name else x
+        kids = children(x)
+        return rebuild(x, [go(c) for c in kids]) if kids else x
 
-class _Replacer:
-    def __init__(self, name: Name, by: core.Expr) -> None:
-        self.name = name
-        self.by = by
-
-    def expr(self, e: core.Expr) -> core.Expr:
-        match e:
-            case core.CoreVar(name, _):
-                return self.by if name == self.name else e
-            case core.App(f, args):
-                return core.App(self.expr(f), tuple(self.expr(a) for a in args))
-            case core.Lam(params, body):
-                return core.Lam(params, self.expr(body))
-            case core.Let(b, body):
-                return core.Let(core.Bind(b.var, self.expr(b.rhs)), self.expr(body))
-            case core.LetRec(binds, body):
-                new = tuple(core.Bind(b.var, self.expr(b.rhs)) for b in binds)
-                return core.LetRec(new, self.expr(body))
-            case core.Case(scrut, binder, t, alts):
-                return core.Case(self.expr(scrut), binder, t, tuple(self.alt(a) for a in alts))
-            case core.ConApp(con, args):
-                return core.ConApp(con, tuple(self.expr(a) for a in args)) if args else e
-            case core.PrimOp(entity, arity, args, t):
-                return core.PrimOp(entity, arity, tuple(self.expr(a) for a in args), t)
-            case _:
-                return e
-
-    def alt(self, a: core.Alt) -> core.Alt:
-        match a:
-            case core.ConAlt(con, vs, rhs):
-                return core.ConAlt(con, vs, self.expr(rhs))
-            case core.LitAlt(lit, rhs):
-                return core.LitAlt(lit, self.expr(rhs))
-            case core.DefaultAlt(rhs):
-                return core.DefaultAlt(self.expr(rhs))
+    return go(e)

@@ -10,7 +10,11 @@ Core trees can be as deep as the source is long (a 10,000-element list literal i
 * ``free_names(e)``: occurrences not bound inside ``e``. Core's locals have distinct
   uniques within a module (spec/CORE.md §4: no shadowing), so a name is free in ``e``
   exactly when it occurs in ``e`` and is bound nowhere in it;
-* ``size(e)``: the number of nodes, for inlining decisions.
+* ``size(e)``: the number of nodes, for inlining decisions;
+* ``rebuild(e, kids, binders)``: ``e`` with its children replaced by ``kids`` (in
+  ``children`` order) and, if given, the variables it binds by ``binders`` (in
+  ``bound_here`` order): the one place that knows how each node is put together, for
+  rewrites that map over a tree.
 """
 
 from __future__ import annotations
@@ -20,7 +24,16 @@ from collections.abc import Iterator
 from ifacedir.syntax import core
 from ifacedir.syntax.names import Name
 
-__all__ = ["binders", "children", "free_names", "iter_nodes", "occurrences", "size"]
+__all__ = [
+    "binders",
+    "bound_here",
+    "children",
+    "free_names",
+    "iter_nodes",
+    "occurrences",
+    "rebuild",
+    "size",
+]
 
 
 def children(e: core.Expr) -> tuple[core.Expr, ...]:
@@ -92,3 +105,41 @@ def free_names(e: core.Expr) -> set[Name]:
 
 def size(e: core.Expr) -> int:
     return sum(1 for _ in iter_nodes(e))
+
+
+def rebuild(
+    e: core.Expr,
+    kids: list[core.Expr],
+    binders: list[core.CoreVar] | None = None,
+) -> core.Expr:
+    """``e`` with new children (and binders); see the module docstring."""
+    vs = list(bound_here(e)) if binders is None else binders
+    match e:
+        case core.App():
+            return core.App(kids[0], tuple(kids[1:]))
+        case core.Lam():
+            return core.Lam(tuple(vs), kids[0])
+        case core.Let():
+            return core.Let(core.Bind(vs[0], kids[0]), kids[1])
+        case core.LetRec(binds, _):
+            new = tuple(core.Bind(v, k) for v, k in zip(vs, kids, strict=False))
+            return core.LetRec(new, kids[len(binds)])
+        case core.Case(_, _, t, alts):
+            binder, rest = vs[0], vs[1:]
+            out: list[core.Alt] = []
+            for a, rhs in zip(alts, kids[1:], strict=True):
+                if isinstance(a, core.ConAlt):
+                    n = len(a.vars)
+                    out.append(core.ConAlt(a.con, tuple(rest[:n]), rhs))
+                    rest = rest[n:]
+                elif isinstance(a, core.LitAlt):
+                    out.append(core.LitAlt(a.lit, rhs))
+                else:
+                    out.append(core.DefaultAlt(rhs))
+            return core.Case(kids[0], binder, t, tuple(out))
+        case core.ConApp(con, _):
+            return core.ConApp(con, tuple(kids))
+        case core.PrimOp(entity, arity, _, t):
+            return core.PrimOp(entity, arity, tuple(kids), t)
+        case _:
+            return e

@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "unit" / "iface"))
 from tc_helpers import PROGRAM, write_program
 
 runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _check(main: Path, out: Path, *extra: str) -> tuple[int, str, str]:
@@ -186,7 +187,14 @@ def test_inspect_pretty_notes_tc_files_of_another_schema(tmp_path: Path) -> None
 def test_demo_writes_real_tc_files_that_pretty_print(tmp_path: Path) -> None:
     result = runner.invoke(app, ["demo", str(tmp_path / "demo")])
     assert result.exit_code == 0
-    assert "Data.Queue.push :: forall a. a -> Queue a -> Queue a" in result.stdout
-    assert "push x (Data.Queue.Queue f b) = Data.Queue.Queue f (x : b)" in result.stdout
+    expected = (ROOT / "ifacedir" / "examples" / "queue" / "expected.txt").read_text()
+    shown = [line[2:] for line in expected.splitlines() if line.startswith("| ")]
+    assert result.stdout.splitlines()[: len(shown)] == shown  # GHC's output, recorded
+    queue = tmp_path / "demo" / "Data" / "Queue.hidir" / "tc.ifc"
+    pretty = runner.invoke(app, ["inspect", str(queue), "--pretty"])
+    assert "Data.Queue.push :: forall a. a -> Queue a -> Queue a" in pretty.stdout
+    assert "push x (Data.Queue.Queue front back) = Data.Queue.check front (x : back)" in (
+        pretty.stdout
+    )
     payload = read_tc(tmp_path / "demo" / "Main.hidir" / "tc.ifc")
     assert payload.meta.stage is TcStage.TYPECHECK

@@ -42,7 +42,7 @@ def test_inspect_outdir_shows_every_module_and_payload(demo: Path) -> None:
     assert "2 module(s), 8 file(s)" in result.output
     assert "Data/Queue.hidir/tc.ifc" in result.output
     assert "kind        phase (tc)" in result.output
-    assert 'name: "Queue"' in result.output  # a decoded payload tree
+    assert 'module: "Data.Queue"' in result.output  # a decoded payload tree (meta)
 
 
 def test_inspect_header_only_decodes_nothing(demo: Path) -> None:
@@ -53,17 +53,18 @@ def test_inspect_header_only_decodes_nothing(demo: Path) -> None:
 
 def test_inspect_json_is_machine_readable(demo: Path) -> None:
     result = runner.invoke(app, ["inspect", str(demo / "Main.hidir" / "Main.hi"), "--json",
-                                 "-s", "usages"])  # fmt: skip
+                                 "-s", "meta"])  # fmt: skip
     assert result.exit_code == 0
     report = json.loads(result.output)
     assert report["target_kind"] == "file"
     (file,) = report["files"]
     assert file["header"]["module"] == "Main" and file["version"] == "1.0"
+    assert file["header"]["kind"] == "interface"
     sections = {s["name"]: s for s in file["sections"]}
     assert sections["exports"]["value"] is None  # not asked for: not decoded
-    usages = sections["usages"]["value"]["Data.Queue"]
-    assert set(usages) == {"empty", "push", "pop"}
-    assert set(usages["push"]) == {"$bytes"} and len(usages["push"]["$bytes"]) == 32
+    meta = sections["meta"]["value"]
+    assert meta["module"] == "Main" and meta["entry"] == "main" and meta["optimisation"] == 1
+    assert set(file["header"]["inputs"]) == {"tc", "simpl"}
 
 
 def test_inspect_missing_section_is_an_error(demo: Path) -> None:

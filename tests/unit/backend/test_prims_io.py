@@ -33,8 +33,10 @@ def boom() -> Value:
 def test_return_and_bind_build_actions_lazily() -> None:
     backend, _, p = setup()
     lazy = Thunk(boom)
-    assert p["returnIO"](lazy) == IOReturn(lazy)
-    assert p["bindIO"](lazy, lazy) == IOBind(lazy, lazy)
+    ret = p["returnIO"](lazy)
+    assert type(ret) is IOReturn and ret.value is lazy
+    bind = p["bindIO"](lazy, lazy)
+    assert type(bind) is IOBind and bind.action is lazy and bind.cont is lazy
     action = p["bindIO"](p["returnIO"](20), lambda x: p["returnIO"](x + 1))
     assert run(backend, action) == 21
     assert backend.forced == 0

@@ -46,6 +46,7 @@ from ifacedir.syntax.core import (
     PatError,
     PrimOp,
     StringLit,
+    Unfoldings,
 )
 from ifacedir.syntax.names import Name, NameSpace
 from ifacedir.syntax.types import (
@@ -201,7 +202,8 @@ def test_prim_op_is_saturated() -> None:
 def test_every_core_class_is_registered_after_the_older_ones() -> None:
     core = [i for i, e in enumerate(NODE_CLASSES) if e and e[0] == "ifacedir.syntax.core"]
     assert core == list(range(core[0], len(NODE_CLASSES)))
-    assert node_class(core[-1]) is CoreModule
+    assert node_class(core[-2]) is CoreModule
+    assert node_class(core[-1]) is Unfoldings
 
 
 # --- Codec -------------------------------------------------------------------------------
