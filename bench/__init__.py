@@ -38,6 +38,11 @@ BENCHMARKS: Final[dict[str, Benchmark]] = {
             "bench.frontend",
         ),
         Benchmark(
+            "backends",
+            "interpreter vs Python backend on nfib, queens, sieve; runghc and ghc -O0 beside",
+            "bench.backends",
+        ),
+        Benchmark(
             "tcfile",
             "tc phase files: write time vs renaming, header/exports/full reads, bytes per line",
             "bench.tcfile",

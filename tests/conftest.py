@@ -1,7 +1,8 @@
 """Shared fixtures: a small real container, and a helper to hand-craft containers.
 
 Every test runs with ``IFACEDIR_CACHE`` set to one temporary directory per session
-(``_base_cache``; one shared by the workers under ``pytest -n``), so ``ifacedir check`` builds package base's cache there once, and
+(``_base_cache``; one shared by the workers under ``pytest -n``), so ``ifacedir
+check`` builds package base's cache there once, and
 the suite, subprocesses included, never writes to the home directory. A test that
 needs a cache of its own sets the variable again (``monkeypatch.setenv``).
 

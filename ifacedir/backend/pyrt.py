@@ -183,7 +183,7 @@ def lazy_string(s: str) -> Value:
     """A string literal: a thunk building the whole list when first forced."""
     if not s:
         return NIL
-    t = PThunk()
+    t: PThunk = PThunk()
     t.code = lambda: hs_string(s)
     return t
 
@@ -194,7 +194,7 @@ def error_thunk(message: str) -> Value:
     def fail() -> Value:
         raise HaskellError(message)
 
-    t = PThunk()
+    t: PThunk = PThunk()
     t.code = fail
     return t
 
@@ -344,7 +344,7 @@ def adapter(f: Value, k: int) -> Callable[..., Value]:
 def forwarder(lookup: Callable[[], Value]) -> PThunk:
     """A thunk standing for a global that is not loaded yet: its value is the
     global's, looked up when first forced (``lookup`` must not recurse deeply)."""
-    t = PThunk()
+    t: PThunk = PThunk()
     t.code = lambda: force(lookup())
     return t
 

@@ -23,7 +23,7 @@ assignment to the case's result). Step by step:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from ifacedir.backend.python_expr import SWITCH_LINEAR, Branch, ExprCompiler, literal_text
@@ -189,7 +189,7 @@ def _con_alts(
         return run
 
     for alt in cons:
-        c.check_con(alt.con, len(alt.vars))
+        c.check_con(alt.con, len(alt.vars), alt=True)
     if len(cons) == 1 and default is None:
         body(cons[0])()
         return
@@ -201,7 +201,7 @@ def _con_alts(
 
 def _bind_fields(c: ExprCompiler, b: str, alt: core.ConAlt, fn: Fn) -> None:
     fv = c.state.fv.of(alt.rhs)
-    strict = c._con_strictness(alt.con)
+    strict = c.con_strictness(alt.con)
     used = [(i, v) for i, v in enumerate(alt.vars) if v.name in fv]
     names: list[str] = ["_"] * (len(alt.vars) + 1)
     for i, v in used:
@@ -239,7 +239,7 @@ def switch(
     c: ExprCompiler,
     fn: Fn,
     key: str,
-    items: list[tuple[object, str, Body]],
+    items: Sequence[tuple[object, str, Body]],
     default: Body | None,
     *,
     exhaustive: bool,

@@ -47,6 +47,8 @@ through a forwarding thunk.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Final
 
@@ -80,8 +82,32 @@ _RUNTIME_NAMES: Final = (
 
 
 def emit_module(m: core.CoreModule) -> str:
-    """The Python source of ``m``. See the module docstring."""
-    return run_deep(_ModuleEmitter(m).run)
+    """The Python source of ``m``. See the module docstring and Note [Emitted text
+    is remembered]."""
+    with _LOCK:
+        got = _MEMO.get(id(m))
+        if got is not None and got[0] is m:
+            _MEMO.move_to_end(id(m))
+            return got[1]
+    text = run_deep(_ModuleEmitter(m).run)
+    with _LOCK:
+        _MEMO[id(m)] = (m, text)
+        while len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
+    return text
+
+
+# Note [Emitted text is remembered]
+# ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# A process that runs many programs (the test suite, a benchmark) emits package
+# base's modules again for each: 0.5 s each time, for the same text (the Core objects
+# of base are cached per process by ifacedir.driver.inmemory and the ds/simpl file
+# readers). Core is immutable, so the last texts are kept by the identity of their
+# module, which the entry holds alive (so the identity cannot be reused): an
+# identical text, without hashing a large tree.
+_MEMO_SIZE: Final = 96
+_MEMO: OrderedDict[int, tuple[core.CoreModule, str]] = OrderedDict()
+_LOCK: Final = threading.Lock()
 
 
 @dataclass(slots=True)
@@ -174,7 +200,7 @@ class _ModuleEmitter:
         if isinstance(rhs, core.IntLit | core.DoubleLit | core.CharLit | core.StringLit):
             return "const"
         if isinstance(rhs, core.ConApp):
-            strict = self.compiler._con_strictness(rhs.con)
+            strict = self.compiler.con_strictness(rhs.con)
             if strict is not None and not any(
                 s and not isinstance(a, core.IntLit | core.DoubleLit | core.CharLit)
                 for a, s in zip(rhs.args, strict, strict=False)
@@ -261,7 +287,7 @@ class _ModuleEmitter:
             "",
             "_runtime = __hs_runtime__  # noqa: F821",
         ]
-        head += [f"{alias} = _runtime.prims[{entity!r}]" for entity, alias in state.prims.items()]
+        head += [f"{alias} = _runtime.prim({entity!r})" for entity, alias in state.prims.items()]
         head += [f"_A{k} = _apply_fn({k})" for k in sorted(state.applies)]
         head += [f"_D{k} = _delay_fn({k})" for k in sorted(state.delays)]
         rows = state.import_rows()

@@ -98,6 +98,7 @@ SWITCH_LINEAR: Final = 8
 _SIMPLE: Final = re.compile(
     r"[A-Za-z_][A-Za-z0-9_]*|-?[0-9][0-9.e+-]*|'[^']*'|\"[^\"]*\"|\(-[0-9.e+-]+\)"
 )
+_IDENT: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LOCAL: Final = re.compile(r"[a-z][A-Za-z0-9]*_[0-9]+|_[0-9]+")
 """Python locals: Core locals and temporaries (python_names)."""
 _LITERALS: Final = (core.IntLit, core.DoubleLit, core.CharLit, core.StringLit)
@@ -357,7 +358,7 @@ class ExprCompiler:
         if isinstance(e, (*_LITERALS, core.Lam)):
             return True
         if isinstance(e, core.ConApp):
-            strict = self._con_strictness(e.con)
+            strict = self.con_strictness(e.con)
             if strict is None:
                 return False
             return all(self.known_whnf(a) for a, s in zip(e.args, strict, strict=True) if s)
@@ -370,7 +371,7 @@ class ExprCompiler:
         while isinstance(e, core.Let | core.LetRec):
             e = e.body
         return isinstance(e, (core.Lam, core.CoreVar, core.ConApp, *_LITERALS)) and (
-            not isinstance(e, core.ConApp) or self._con_strictness(e.con) == (False,) * len(e.args)
+            not isinstance(e, core.ConApp) or self.con_strictness(e.con) == (False,) * len(e.args)
         )
 
     def _speculable(self, e: core.PrimOp) -> bool:
@@ -519,6 +520,8 @@ class ExprCompiler:
         fun, args = _spine(e)
         if not isinstance(fun, core.Lam) or len(args) < len(fun.params):
             return None
+        if not fun.params:
+            raise self.state.error("lambda without parameters")
         for p, a in zip(fun.params, args, strict=False):
             self.let(core.Let(core.Bind(p, a), fun.body), fn)
         rest = args[len(fun.params) :]
@@ -597,7 +600,7 @@ class ExprCompiler:
         return f"(lambda {head}: {f}({', '.join(ops + rest)}))"
 
     def unknown_call(self, f: str, ops: list[str], fn: Fn) -> str:
-        if not _simple(f):
+        if not _IDENT.fullmatch(f):  # an expression, or a literal (ill-typed Core)
             t = self.state.fresh()
             fn.out.emit(f"{t} = {f}")
             f = t
@@ -611,7 +614,7 @@ class ExprCompiler:
 
     # --- Constructors ------------------------------------------------------------------
 
-    def _con_strictness(self, ref: core.DataConRef) -> tuple[bool, ...] | None:
+    def con_strictness(self, ref: core.DataConRef) -> tuple[bool, ...] | None:
         """The strict fields of a constructor, None when unknown (imported)."""
         dc = self.state.cons.get(ref.name)
         if dc is not None:
@@ -620,19 +623,26 @@ class ExprCompiler:
             return (False,) * ref.arity
         return None
 
-    def check_con(self, ref: core.DataConRef, nfields: int) -> None:
-        if nfields != ref.arity:
-            raise self.state.error(
-                f"{ref.name} applied to {nfields} arguments, its arity is {ref.arity}"
-            )
+    def check_con(self, ref: core.DataConRef, nfields: int, *, alt: bool = False) -> None:
+        """A constructor use agrees with its declaration (when it is this module's)
+        and has one argument (or bound field) per field."""
         dc = self.state.cons.get(ref.name)
+        if dc is None and ref.name.module == self.state.module:
+            raise self.state.error(f"unknown constructor {ref.name}")
         if dc is not None and (dc.tag, dc.arity) != (ref.tag, ref.arity):
             raise self.state.error(
                 f"constructor {ref.name} used with tag {ref.tag} and arity {ref.arity}, "
                 f"declared with tag {dc.tag} and arity {dc.arity}"
             )
-        if dc is None and ref.name.module == self.state.module:
-            raise self.state.error(f"unknown constructor {ref.name}")
+        if nfields != ref.arity:
+            if alt:
+                raise self.state.error(
+                    f"alternative for {ref.name} binds {nfields} fields, "
+                    f"the constructor has {ref.arity}"
+                )
+            raise self.state.error(
+                f"{ref.name} applied to {nfields} arguments, its arity is {ref.arity}"
+            )
 
     def conapp(self, e: core.ConApp, fn: Fn, *, strict: bool) -> str:
         """The tuple of ``e`` (``strict``: an expression to use once; else an operand,
@@ -640,7 +650,7 @@ class ExprCompiler:
         ref = e.con
         self.check_con(ref, len(e.args))
         tag = ref.tag
-        flags = self._con_strictness(ref)
+        flags = self.con_strictness(ref)
         if flags is None:
             ops = [self.lazy(a, fn) for a in e.args]
             args = ", ".join(ops)
@@ -690,7 +700,10 @@ class ExprCompiler:
             )
         types = ARG_TYPES.get(e.entity, (None,) * len(e.args))
         later_strict = [
-            any(s and not isinstance(a, _ATOMS) for a, s in zip(e.args[i + 1 :], strict[i + 1 :]))
+            any(
+                s and not isinstance(a, _ATOMS)
+                for a, s in zip(e.args[i + 1 :], strict[i + 1 :], strict=True)
+            )
             for i in range(len(e.args))
         ]
         ops: list[str] = []

@@ -74,7 +74,7 @@ from ifacedir.util.deep import run_deep
 
 __all__ = ["RECURSION_LIMIT", "PythonProgram", "run_python_program"]
 
-RECURSION_LIMIT: Final = 12_000_000
+RECURSION_LIMIT: Final = 10_000_000
 _CODE_CACHE: dict[tuple[str, bytes], types.CodeType] = {}
 _A1: Final = apply_fn(1)
 
@@ -94,17 +94,21 @@ def _compiled(source: str, filename: str) -> types.CodeType:
 
 
 class _Runtime:
-    """What a generated module sees as ``__hs_runtime__``."""
+    """What a generated module sees as ``__hs_runtime__``: ``prim(entity)``, the
+    primitive table's entry, and ``link(namespace, rows)``."""
 
-    __slots__ = ("link", "prims")
+    __slots__ = ("_program", "link")
 
-    def __init__(
-        self,
-        prims: Mapping[str, Callable[..., Value]],
-        link: Callable[[dict[str, Any], Sequence[Row]], None],
-    ) -> None:
-        self.prims = prims
-        self.link = link
+    def __init__(self, program: PythonProgram) -> None:
+        self._program = program
+        self.link = program._link
+
+    def prim(self, entity: str) -> Callable[..., Value]:
+        fn = self._program.prims.get(entity)
+        if fn is None:
+            where = self._program.loading
+            raise PyBackendError(f"module {where}: unknown primitive {entity!r}")
+        return fn
 
 
 class PythonProgram:
@@ -129,8 +133,8 @@ class PythonProgram:
         self._namespaces: dict[str, dict[str, Any]] = {}
         self._by_module: dict[str, dict[str, Any]] = {}
         self._late: list[tuple[str, dict[str, Any], Row]] = []
-        self._loading = ""
-        runtime = _Runtime(self.prims, self._link)
+        self.loading = ""
+        runtime = _Runtime(self)
         for module, package, source in sources:
             name = python_module_name(module, package)
             if name in self._namespaces:
@@ -140,9 +144,9 @@ class PythonProgram:
             namespace["__hs_runtime__"] = runtime
             self._namespaces[name] = namespace
             self._by_module[module] = namespace
-            self._loading = module
+            self.loading = module
             exec(_compiled(source, f"<hs:{module}>"), namespace)
-        self._loading = ""
+        self.loading = ""
         self._resolve_late()
 
     # --- Linking -----------------------------------------------------------------------
@@ -155,7 +159,7 @@ class PythonProgram:
             if target is not None and attr in target:
                 namespace[alias] = self._bound(target[attr], attr, arity)
                 continue
-            self._late.append((self._loading, namespace, row))
+            self._late.append((self.loading, namespace, row))
             namespace[alias] = self._forward(pymodule, attr, arity)
 
     @staticmethod

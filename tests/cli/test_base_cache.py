@@ -30,7 +30,8 @@ runner = CliRunner()
 
 
 def _entries(root: Path) -> list[str]:
-    return sorted(p.name for p in root.iterdir())
+    # lock files (ifacedir.util.lock) are not cache entries
+    return sorted(p.name for p in root.iterdir() if not p.name.startswith(".lock-"))
 
 
 def test_cache_root_follows_the_environment(tmp_path: Path) -> None:

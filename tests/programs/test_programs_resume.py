@@ -23,9 +23,7 @@ ALL = all_programs()
 # CI's bounded version: every multi-module program and every eighth of the others
 # (16 of 66, about a minute); `make test-slow` resumes every program.
 BOUNDED = {c.name for i, c in enumerate(ALL) if c.multi_module or i % 8 == 0}
-CASES = [
-    c if c.name in BOUNDED else pytest.param(c, marks=pytest.mark.slow) for c in ALL
-]
+CASES = [c if c.name in BOUNDED else pytest.param(c, marks=pytest.mark.slow) for c in ALL]
 
 
 def _backend() -> str:
