@@ -9,7 +9,7 @@ written in order of first use; no ids, hashes of objects or timestamps).
 The module's text, top to bottom:
 
 1. **Imports** of the runtime (ifacedir.backend.pyrt, ``HaskellError``), the
-   primitive table's entries it calls (``_p3_intQuot = __hs_runtime__.prims[...]``)
+   primitive table's entries it calls (``_p3_intQuot = _runtime.prim('intQuot')``)
    and the generic applications it uses (``_A2 = _apply_fn(2)``).
 2. **Links**: ``__hs_runtime__.link(globals(), rows)`` binds every imported name
    (one ``I...`` alias per global and per number of arguments it is called with; See

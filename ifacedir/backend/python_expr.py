@@ -34,10 +34,21 @@ The translation, construct by construct (spec/CORE.md §3):
 * ``PatError`` raises ``HaskellError``.
 
 Functions whose body calls themselves in tail position become ``while True`` loops
-(See Note [Self tail calls are loops]), and code nested deeper than ``MAX_DEPTH``
+(See Note [Self tail calls are loops]), a ``let`` whose body forces it first is
+evaluated in place (See Note [Strict lets]), and code nested deeper than ``MAX_DEPTH``
 moves to a function of its own at the top level (See Note [Deep Core makes shallow
 Python]). The compiler recurses over the tree; ifacedir.backend.python_emit runs it
 under ``run_deep``.
+
+Note [Strict lets]
+~~~~~~~~~~~~~~~~~
+``let n = q - d in case n < 0 of ...`` would build a thunk for ``n`` and force it at
+once. When the first thing the body evaluates is the variable itself (it is the
+scrutinee of the body's case, or the first strict argument of a primitive there,
+through nested cases and lets: ``_forces_first``), the right-hand side is evaluated
+in place instead: nothing else is evaluated before it either way, so an error or a
+loop in it shows as it would have, and no thunk is made. (In a knot, a ``letrec``,
+a binding may need its own thunk, so only ``let`` does this.)
 
 Note [Knots in Python]
 ~~~~~~~~~~~~~~~~~~~~~~
@@ -155,6 +166,27 @@ def _tail_calls_self(e: core.Expr, name: Name, arity: int) -> bool:
         elif isinstance(x, core.PrimOp) and x.entity == "seq":
             stack.append(x.args[1])
     return False
+
+
+def _forces_first(e: core.Expr, name: Name) -> bool:
+    """Is forcing the variable ``name`` the first thing evaluating ``e`` does? See
+    Note [Strict lets]."""
+    while True:
+        if isinstance(e, core.CoreVar):
+            return e.name == name
+        if isinstance(e, core.Case):
+            e = e.scrut
+        elif isinstance(e, core.Let | core.LetRec):
+            e = e.body
+        elif isinstance(e, core.PrimOp):
+            spec = PRIM_SPECS.get(e.entity)
+            strict = spec.strict if spec is not None else (True,) * len(e.args)
+            first = next((a for a, s in zip(e.args, strict, strict=False) if s), None)
+            if first is None:
+                return False
+            e = first
+        else:
+            return False
 
 
 def _binds_lambdas(e: core.Expr) -> bool:
@@ -482,6 +514,11 @@ class ExprCompiler:
         if isinstance(rhs, core.Lam):
             self.lam(rhs, fn, py)
             self.bind_local(var.name, Var(py, local=not fn.top, whnf=True, arity=len(rhs.params)))
+            return
+        if not fn.top and _forces_first(e.body, var.name):  # See Note [Strict lets]
+            op = self.whnf(rhs, fn, py_type(var.type))
+            fn.out.emit(f"{py} = {op}")
+            self.bind_local(var.name, Var(py, local=True, whnf=True, pytype=py_type(var.type)))
             return
         whnf = self.known_whnf(rhs) or (isinstance(rhs, core.PrimOp) and self._speculable(rhs))
         op = self.lazy(rhs, fn, py)

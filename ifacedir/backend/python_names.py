@@ -122,7 +122,7 @@ def _encode_segment(seg: str) -> str:
         elif c == "'" and i > 0:
             out.append("_1")
         else:
-            out.append(f"_x{ord(c):x}_")
+            out.append(f"_x{ord(c):x}x")
     return "".join(out)
 
 
@@ -136,15 +136,17 @@ def _encode_package(package: str) -> str:
         elif c == "_":
             out.append("_1")
         else:
-            out.append(f"_x{ord(c):x}_")
+            out.append(f"_x{ord(c):x}x")
     return "".join(out)
 
 
 def python_module_name(module: str, package: str) -> str:
     """The name a module's generated text is loaded as: ``hs_`` + package + ``__`` +
-    module, dots as ``_`` (``hs_base__GHC_Base``). Injective: the package part never
-    holds ``__``, and in the module part ``_`` before an upper-case letter or ``_x``
-    separates segments, ``_0``, ``_1`` and ``_x<hex>_`` are the escapes of ``_``,
-    ``'`` and any other character."""
+    module, dots as ``_`` (``hs_base__GHC_Base``). Injective: in either part ``_0``,
+    ``_1`` and ``_x<hex>x`` are the escapes of ``_`` (``-`` in a package), ``'`` (``_``
+    in a package) and any other character, so the package part neither holds ``__``
+    nor ends with ``_``: the first ``__`` ends it. In the module part a ``_`` followed
+    by an upper-case letter or by another ``_`` (a segment whose first character is
+    escaped) separates segments."""
     mod = "_".join(_encode_segment(seg) for seg in module.split("."))
     return f"hs_{_encode_package(package)}__{mod}"

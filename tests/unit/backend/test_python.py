@@ -524,11 +524,30 @@ def test_bindings_across_modules() -> None:
 
 
 def test_a_module_cycle_is_linked_late() -> None:
-    # Lib refers to Main.base, loaded after it (hs-boot style)
-    lib = module({"viaMain": lam("vx", prim("intAdd", v("vx"), gv("base", "Main")))}, name="Lib")
-    main = module({"base": i(100), "main": app(gv("viaMain", "Lib"), i(1))})
+    # Lib refers to Main's bindings, loaded after it (hs-boot style): from a function,
+    # and from a constant built when Lib is loaded
+    lib = module(
+        {
+            "viaMain": lam("vx", prim("intAdd", v("vx"), gv("base", "Main"))),
+            "pair": cons(gv("base", "Main"), nil()),
+            "call": lam("cx", app(gv("twice", "Main"), v("cx"))),
+        },
+        name="Lib",
+    )
+    main = module(
+        {
+            "base": i(100),
+            "twice": lam("tx", prim("intMul", v("tx"), i(2))),
+            "main": app(gv("viaMain", "Lib"), i(1)),
+            "fromPair": case(gv("pair", "Lib"), "pb", calt(CONS_C, "ph pt", v("ph"))),
+            "viaCall": app(gv("call", "Lib"), i(21)),
+        },
+        data=DATA,
+    )
     program, _ = program_for(lib, main)
     assert program.force(program.global_value("Main", "main")) == 101
+    assert program.force(program.global_value("Main", "fromPair")) == 100
+    assert program.force(program.global_value("Main", "viaCall")) == 42
 
 
 def test_pat_error_message() -> None:
@@ -684,3 +703,39 @@ def test_python_module_names_are_injective() -> None:
     assert len({python_module_name(m, p) for m, p in names}) == len(names)
     for m, p in names:
         assert python_module_name(m, p).isidentifier()
+
+
+def test_known_calls_are_direct_and_arithmetic_inline() -> None:
+    # a speed sanity check on the text, not on time
+    fact = lam(
+        "fn",
+        if_(
+            prim("intEq", v("fn"), i(0)),
+            i(1),
+            prim("intMul", v("fn"), app(gv("fact"), prim("intSub", v("fn"), i(1)))),
+        ),
+    )
+    text = emit_module(module({"fact": fact, "main": app(gv("fact"), i(20))}, data=DATA))
+    body = text[text.index("def Gfact(") :]
+    assert "Gfact(" in body.split("\n", 1)[1] and "_A1(Gfact" not in text
+    assert " == 0:" in body and " * " in body  # a condition, no Bool; inline Int arithmetic
+    program, _ = program_for(module({"fact": fact, "main": app(gv("fact"), i(20))}, data=DATA))
+    assert program.force(program.global_value("Main", "main")) == 2432902008176640000
+
+
+def test_a_let_forced_first_is_evaluated_in_place() -> None:
+    # Note [Strict lets]: `let n = fn - 1 in if n < 0 ...` makes no thunk for n, and
+    # the result is what the lazy translation gives
+    body = let(
+        "n",
+        prim("intSub", v("fn"), i(1)),
+        if_(prim("intLt", v("n"), i(0)), i(0), prim("intAdd", v("n"), v("n"))),
+    )
+    lazy = let("m", prim("intSub", v("fn"), i(1)), if_(prim("intLt", v("fn"), i(0)), i(0), v("m")))
+    binds = {"f": lam("fn", body), "g": lam("fn", lazy), "main": app(gv("f"), i(5))}
+    text = emit_module(module(binds, data=DATA))
+    f_body = text[text.index("def Gf(") : text.index("def Gg(")]
+    g_body = text[text.index("def Gg(") :]
+    assert "_PT()" not in f_body and "_PT()" in g_body.split("\nGmain", 1)[0]
+    assert run(binds)[0] == 8
+    assert run({**binds, "main": app(gv("f"), i(0))})[0] == 0
