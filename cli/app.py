@@ -319,18 +319,54 @@ def build(
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes (default 1: no workers).")
+    ] = 1,
+    no_split: Annotated[
+        bool,
+        typer.Option("--no-split", help="One task per module instead of one per (module, phase)."),
+    ] = False,
+    keep_going: Annotated[
+        bool,
+        typer.Option(
+            "--keep-going", "-k", help="Go on with modules that do not need a failed one."
+        ),
+    ] = False,
+    trace: Annotated[
+        Path | None,
+        typer.Option("--trace", help="Write a Chrome/Perfetto trace of every phase here."),
+    ] = None,
 ) -> None:
     """Compile a program through every phase: tc, ds, simpl, .hi and backend output.
 
-    Each module gets OUTDIR/A/B.hidir/ with one file per phase. Package base's files
-    come from the per-user cache (built on first use for each -O level and backend).
-    Exit status 1 on errors in the program; nothing newer than the last phase that
-    succeeded is written for a module that fails.
+    Each module gets OUTDIR/A/B.hidir/ with one file per phase. Only what is out of
+    date runs: each (module, phase) is checked against the inputs its file records
+    (`ifacedir explain` shows why a phase would run). Typechecking of a module waits
+    only for its imports' typechecking, so with -j N the later phases of one module
+    overlap the typechecking of others. Package base's files come from the per-user
+    cache (built on first use for each -O level and backend). Exit status 1 on errors
+    in the program; nothing newer than the last phase that succeeded is written for a
+    module that fails.
     """
     from cli.build import cmd_build
 
     _require_exists([path])
-    raise typer.Exit(cmd_build(path, outdir, level, backend, lint, include or [], json_out, quiet))
+    raise typer.Exit(
+        cmd_build(
+            path,
+            outdir,
+            level,
+            backend,
+            lint,
+            include or [],
+            json_out,
+            quiet,
+            jobs=jobs,
+            split=not no_split,
+            keep_going=keep_going,
+            trace=trace,
+        )
+    )
 
 
 @app.command()

@@ -41,6 +41,11 @@ def _report(result: BuildResult, json_out: bool, quiet: bool) -> int:
 
     if json_out:
         errors = ([result.rendered] if result.rendered else []) + result.errors
+        from ifacedir.driver.report import TaskRun
+
+        ran = [
+            TaskRun(module=m, phase=s.value, why=result.why.get((m, s), [])) for m, s in result.ran
+        ]
         emit_json(
             BuildReport(
                 outdir=str(result.outdir),
@@ -48,6 +53,9 @@ def _report(result: BuildResult, json_out: bool, quiet: bool) -> int:
                 modules=result.modules,
                 errors=errors,
                 notes=result.notes,
+                ran=ran,
+                up_to_date=result.up_to_date,
+                skipped=result.skipped,
             )
         )
         return EXIT_OK if result.ok else EXIT_PROBLEMS
@@ -56,16 +64,34 @@ def _report(result: BuildResult, json_out: bool, quiet: bool) -> int:
     if result.rendered:
         print(result.rendered, file=sys.stderr)
     for error in result.errors:
-        print(f"ifacedir: {error}", file=sys.stderr)
+        if not (result.source_errors and error.endswith("error(s) in its source")):
+            print(f"ifacedir: {error}", file=sys.stderr)
+    for module in result.skipped:
+        print(
+            f"ifacedir: module {module}: not compiled (a module below it failed)", file=sys.stderr
+        )
     if result.ok and not quiet:
-        print(f"ok: {len(result.modules)} module(s) compiled into {result.outdir}", file=sys.stderr)
+        n = len({m for m, _ in result.ran})
+        print(
+            f"ok: {len(result.modules)} module(s) in {result.outdir}: {len(result.ran)} phase(s) "
+            f"of {n} module(s) run, {result.up_to_date} up to date",
+            file=sys.stderr,
+        )
     return EXIT_OK if result.ok else EXIT_PROBLEMS
 
 
-def _options(level: int, backend: str, lint: bool, include: list[Path]) -> BuildOptions:
+def _options(
+    level: int, backend: str, lint: bool, include: list[Path], **driver: object
+) -> BuildOptions:
     from ifacedir.driver.build import BuildOptions
 
-    return BuildOptions(level=level, backend=backend, lint=lint, search_path=tuple(include))
+    return BuildOptions(
+        level=level,
+        backend=backend,
+        lint=lint,
+        search_path=tuple(include),
+        **driver,  # type: ignore[arg-type]
+    )
 
 
 def _check_usage(level: int, backend: str) -> int | None:
@@ -91,13 +117,22 @@ def cmd_build(
     include: list[Path],
     json_out: bool,
     quiet: bool = False,
+    jobs: int = 1,
+    split: bool = True,
+    keep_going: bool = False,
+    trace: Path | None = None,
 ) -> int:
     from ifacedir.driver.build import build
 
     bad = _check_usage(level, backend)
     if bad is not None:
         return bad
-    options = _options(level, backend, lint, include)
+    if jobs < 1:
+        print(f"ifacedir: -j {jobs}: need at least one job", file=sys.stderr)
+        return EXIT_USAGE
+    options = _options(
+        level, backend, lint, include, jobs=jobs, split=split, keep_going=keep_going, trace=trace
+    )
     target = outdir if outdir is not None else default_outdir(path)
     result = build(path, target, options, None if json_out else _progress(quiet))
     return _report(result, json_out, quiet)

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from ifacedir.driver import compile as phases
 from ifacedir.driver.compile import Phase, PhaseError
+from ifacedir.driver.recomp import Reason, ReasonKind
 from ifacedir.errors import IfacedirError
 from ifacedir.format.layout import FileRole, ModuleDir
 from ifacedir.modulename import ModuleName
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from ifacedir.backend.plugin import BackendPlugin
     from ifacedir.backend.world import World
     from ifacedir.diagnostics import Diagnostic
+    from ifacedir.driver.plan import Step
     from ifacedir.iface.basecache import BaseLoad
 
 __all__ = ["BuildOptions", "BuildResult", "build", "resume", "run"]
@@ -56,6 +58,13 @@ class BuildOptions:
     lint: bool = False
     """Run Core Lint on every ``ds`` and ``simpl`` module before writing it."""
     search_path: tuple[Path, ...] = ()
+    jobs: int = 1
+    """Worker processes (1: everything in this process)."""
+    split: bool = True
+    """One task per (module, phase); False: one per module (``--no-split``)."""
+    keep_going: bool = False
+    trace: Path | None = None
+    """Write a Chrome/Perfetto trace of every phase run here."""
 
 
 @dataclass
@@ -69,6 +78,15 @@ class BuildResult:
     errors: list[str] = field(default_factory=list)
     """Phase failures (unwritable or corrupt files, internal errors), one line each."""
     notes: list[str] = field(default_factory=list)
+    ran: list[tuple[str, Step]] = field(default_factory=list)
+    """Every (module, phase) executed, in completion order (up-to-date ones are not)."""
+    why: dict[tuple[str, Step], list[str]] = field(default_factory=dict)
+    """Why each module's first out-of-date phase ran (the recompilation check's reasons)."""
+    up_to_date: int = 0
+    """Tasks found up to date."""
+    skipped: list[str] = field(default_factory=list)
+    """Modules not compiled because a module below them failed."""
+    source_errors: bool = False
 
     @property
     def ok(self) -> bool:
@@ -110,35 +128,108 @@ def _base_dirs(
 def build(
     path: Path, outdir: Path, options: BuildOptions, progress: Progress | None = None
 ) -> BuildResult:
-    """Compile the program at ``path`` into ``outdir`` (see the module docstring)."""
-    from ifacedir.diagnostics import render_all
-    from ifacedir.driver.frontend import write_tc_files
-    from ifacedir.iface.basecache import load_base
-    from ifacedir.rename.program import MAIN_PACKAGE
-    from ifacedir.typecheck.typecheck import typecheck_program
+    """Compile the program at ``path`` into ``outdir``, rebuilding only the (module,
+    phase) tasks whose files are out of date (see the module docstring)."""
+    import time
 
+    from ifacedir.diagnostics import SourceError, render_all
+    from ifacedir.driver.graph import GraphError, module_graph
+    from ifacedir.driver.inputs import CheckContext, reasons
+    from ifacedir.driver.plan import Step, TaskKey, module_order, tasks
+    from ifacedir.driver.scheduler import execute, trace_events
+    from ifacedir.driver.session import Session
+    from ifacedir.driver.worker import TaskSpec
+    from ifacedir.iface.basecache import load_base
+
+    origin = time.time_ns()
     result = BuildResult(outdir)
-    _backend(options)  # an unknown backend is a usage error before any work
+    backend = _backend(options)  # an unknown backend is a usage error before any work
     loaded = load_base()
     result.notes.extend(loaded.notes)
-    checked = typecheck_program(path, options.search_path, loaded.base)
-    if not checked.ok:
-        result.diagnostics = checked.diagnostics
-        result.rendered = render_all(list(checked.diagnostics), dict(checked.renamed.sources))
+    if loaded.base is None:
+        result.errors.append("package base is not available as files (see the notes above)")
         return result
-    own = [m for m in checked.renamed.modules if m.exports.package == MAIN_PACKAGE]
-    typed = {m.module.name: m for m in checked.modules}
-    if progress is not None:
-        for n, m in enumerate(own, 1):
-            progress(f"[{n:>2} of {len(own)}] {Phase.TC.verb} {m.module.name}")
-    _written, errors = write_tc_files(
-        outdir, own, checked.renamed.modules, typed, dict(checked.renamed.sources), loaded.base
+    try:
+        graph = module_graph(path, options.search_path, loaded.base.exports)
+        order = module_order(graph)
+    except GraphError as exc:
+        result.diagnostics = tuple(exc.diagnostics)
+        result.rendered = render_all(exc.diagnostics, exc.sources)
+        return result
+    except SourceError as exc:  # a cycle
+        texts = {n.label: n.path.read_text("utf-8", "replace") for n in graph.nodes.values()}
+        result.diagnostics = tuple(exc.diagnostics)
+        result.rendered = render_all(exc.diagnostics, texts)
+        return result
+    dirs = _base_dirs(result, options, progress, loaded)
+    if dirs is None:
+        return result
+    base_tc, base_back = dirs
+    consumes = Step(backend.consumes.value)
+    plan = tasks(graph, order, split=options.split, level=options.level, codegen_after=consumes)
+    session = Session([outdir, base_tc], [outdir, base_back])
+
+    def ctx_of(key: TaskKey) -> CheckContext:
+        node = graph.nodes[key.node]
+        return CheckContext(options.level, options.backend, consumes, node.path)
+
+    def check(key: TaskKey, step: Step) -> list[Reason]:
+        mdir = ModuleDir(outdir, ModuleName(key.node.module))
+        if key.node.boot:
+            return [Reason(ReasonKind.INPUT, "hs-boot files are always compiled")]
+        return reasons(session, mdir, step, ctx_of(key))
+
+    def spec_for(key: TaskKey, steps: tuple[Step, ...]) -> TaskSpec:
+        node = graph.nodes[key.node]
+        return TaskSpec(
+            outdir=outdir,
+            module=key.node.module,
+            boot=key.node.boot,
+            steps=steps,
+            source=node.path,
+            label=node.label,
+            level=options.level,
+            backend=options.backend,
+            lint=options.lint,
+            tc_roots=(outdir, base_tc),
+            back_roots=(outdir, base_back),
+        )
+
+    modules = sum(1 for k in order if not k.boot)
+    executed = execute(
+        plan,
+        spec_for,
+        check,
+        jobs=options.jobs,
+        keep_going=options.keep_going,
+        progress=progress,
+        total_modules=modules,
+        on_settled=lambda k: session.forget(k.node.module),
     )
-    result.errors.extend(errors)
-    if errors:
-        return result
-    names = [m.module.name for m in own]
-    return _back_end(result, names, Phase.DS, options, progress, loaded)
+    result.ran = executed.ran
+    result.why = executed.why
+    result.up_to_date = executed.up_to_date
+    result.errors.extend(executed.errors)
+    result.skipped = executed.skipped
+    if executed.rendered:
+        result.rendered = "\n\n".join(executed.rendered)
+        result.source_errors = True
+    broken = set(executed.failed) | set(executed.skipped)
+    result.modules = [k.module for k in order if not k.boot and k.module not in broken]
+    if options.trace is not None:
+        _write_trace(options.trace, trace_events(executed.spans, origin), result)
+    return result
+
+
+def _write_trace(path: Path, events: dict[str, object], result: BuildResult) -> None:
+    import json
+
+    from ifacedir.util.atomic import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(path, json.dumps(events, indent=1).encode("utf-8"))
+    except OSError as exc:
+        result.errors.append(f"--trace {path}: cannot write: {exc.strerror or exc}")
 
 
 def resume(

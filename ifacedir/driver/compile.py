@@ -4,13 +4,16 @@ DESIGN: every phase must run from its input file, so that a build resumes from t
 newest valid file and an alternative backend takes over with no source present. Each
 function here reads its module's previous phase file, computes, and writes its own:
 
+* ``typecheck``: the module's source and its imports' ``tc`` files (their exports,
+  interfaces and fingerprints) to ``tc.ifc``, with the module's fingerprints and
+  usages (ifacedir.iface.fingerprints);
 * ``desugar``: own ``tc`` and the imports' interfaces to ``ds.ifc``;
 * ``simplify``: own ``ds`` (and at ``-O1`` the imports' unfoldings) to ``simpl.ifc``;
 * ``interface``: own ``tc`` and ``simpl`` to the final ``<Last>.hi``;
 * ``codegen``: own ``simpl`` (or ``ds``) to ``ext/<backend>/...``.
 
-The inputs each records are those of Note [Inputs of Core files] in
-ifacedir.iface.corefile.
+The inputs each records are computed by ifacedir.driver.phase_inputs, which the
+recompilation check calls too.
 
 A phase writes only after it succeeded, atomically (ifacedir.iface.sections), so a
 failure leaves the earlier files and nothing newer. Imports are looked up through the
@@ -23,22 +26,38 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeVar
 
+from ifacedir.driver.phase_inputs import (
+    codegen_inputs,
+    ds_inputs,
+    hi_inputs,
+    simpl_inputs,
+    write_stamp,
+)
 from ifacedir.driver.session import Session
 from ifacedir.errors import IfacedirError
 from ifacedir.format.layout import ModuleDir
 from ifacedir.iface.corefile import CorePayload, core_meta, open_core, write_core
 from ifacedir.iface.model import CorePhase
-from ifacedir.iface.sections import sections_fingerprint
-from ifacedir.iface.tcfile import flags_fingerprint, import_input_name, open_tc
+from ifacedir.iface.tcfile import open_tc
 from ifacedir.syntax import core
 from ifacedir.syntax.names import Name
 
 if TYPE_CHECKING:
     from ifacedir.backend.plugin import BackendPlugin
 
-__all__ = ["Phase", "PhaseError", "codegen", "desugar", "interface", "simplify"]
+__all__ = [
+    "Phase",
+    "PhaseError",
+    "SourceFailure",
+    "codegen",
+    "desugar",
+    "interface",
+    "simplify",
+    "typecheck",
+]
 
 
 _T = TypeVar("_T")
@@ -78,8 +97,54 @@ class PhaseError(IfacedirError):
         self.internal = internal
 
 
-def _unfold_input(module: str) -> str:
-    return "unfold:" + import_input_name(module).removeprefix("import:")
+class SourceFailure(IfacedirError):
+    """The module's source has errors: ``rendered`` holds them, GHC-style."""
+
+    def __init__(self, module: str, rendered: str, count: int) -> None:
+        super().__init__(f"module {module}: {count} error(s) in its source")
+        self.module = module
+        self.rendered = rendered
+
+
+def typecheck(
+    session: Session, path: Path, label: str, dst: ModuleDir, package: str = "main"
+) -> None:
+    """Parse, rename and typecheck the source at ``path`` (``label`` names it in
+    diagnostics) against its imports' ``tc`` files; write its ``tc`` file.
+    Raises SourceFailure with the rendered diagnostics."""
+    from ifacedir.diagnostics import SourceError, render_all
+    from ifacedir.iface.fingerprints import typechecked_fingerprints
+    from ifacedir.iface.tcfile import tc_inputs, tc_payload, write_tc
+    from ifacedir.parse.parser import parse_module
+    from ifacedir.parse.source import read_source
+    from ifacedir.rename.rename import implicit_imports, rename_module
+    from ifacedir.typecheck.typecheck import typecheck_module
+
+    name = dst.module.text
+    text = ""
+    try:
+        text = read_source(path, label)
+        module = parse_module(text, label)
+        imports = {d.module: session.exports(d.module) for d in implicit_imports(module)}
+        renamed = rename_module(module, imports, package)
+    except SourceError as exc:
+        raise SourceFailure(
+            name, render_all(exc.diagnostics, {label: text}), len(exc.diagnostics)
+        ) from None
+    deps = sorted(set(renamed.exports.deps) | set(imports))
+    ifaces = {m: session.interface(m) for m in deps}
+    result = _internal(name, Phase.TC, lambda: typecheck_module(renamed, ifaces))
+    if not result.ok:
+        diags = list(result.diagnostics)
+        raise SourceFailure(name, render_all(diags, {label: text}), len(diags))
+    own, usages = _internal(
+        name, Phase.TC, lambda: typechecked_fingerprints(renamed, result, session.fingerprints)
+    )
+    inputs = tc_inputs(
+        text, {i.module: session.import_fingerprint(i.module) for i in renamed.imports}
+    )
+    write_tc(dst.outdir, name, tc_payload(renamed, result, label, own, usages), inputs)
+    session.forget(name)
 
 
 def desugar(
@@ -92,7 +157,7 @@ def desugar(
     name = src.module.text
     with open_tc(src) as tc:
         payload = tc.payload()
-        tc_fp = sections_fingerprint(tc.header)
+        tc_header = tc.header
     typed = payload.program
     if not isinstance(typed, TcResult):
         raise PhaseError(name, Phase.DS, "its tc file holds a renamed, not a typechecked, program")
@@ -102,11 +167,8 @@ def desugar(
     module = _internal(name, Phase.DS, lambda: desugar_module(typed, payload.exports, imported))
     if lint:
         _lint(session, module, deps, CorePhase.DS)
-    inputs = {"tc": tc_fp, "flags": flags_fingerprint()}
-    for m in deps:
-        inputs[import_input_name(m)] = session.interface_fingerprint(m)
     meta = core_meta(module, CorePhase.DS, payload.meta.source, deps)
-    write_core(dst.outdir, CorePayload(meta, module), inputs)
+    write_core(dst.outdir, CorePayload(meta, module), ds_inputs(tc_header))
     session.forget(name)
     return module
 
@@ -118,15 +180,16 @@ def simplify(session: Session, dst: ModuleDir, level: int, lint: bool = False) -
     name = dst.module.text
     with open_core(dst, CorePhase.DS) as f:
         ds = f.payload()
-        ds_fp = sections_fingerprint(f.header)
+        ds_header = f.header
     deps = list(ds.meta.deps)
     unfoldings: dict[Name, core.Expr] = {}
-    inputs = {"ds": ds_fp, "flags": flags_fingerprint({"optimise": level})}
+    hashes: dict[str, bytes] = {}
     if level >= 1:
         for m in deps:
             for b in session.unfoldings(m).binds:
                 unfoldings[b.var.name] = b.rhs
-            inputs[_unfold_input(m)] = session.unfoldings_fingerprint(m)
+            hashes[m] = session.unfoldings_fingerprint(m)
+    inputs = simpl_inputs(ds_header, level, hashes)
     module = _internal(name, Phase.SIMPL, lambda: simplify_module(ds.core, level, unfoldings))
     if lint:
         _lint(session, module, deps, CorePhase.SIMPL)
@@ -145,19 +208,19 @@ def interface(session: Session, src: ModuleDir, dst: ModuleDir, level: int) -> N
     with open_tc(src) as tc:
         exports = tc.exports()
         iface = tc.interface()
-        tc_fp = sections_fingerprint(tc.header)
+        tc_header = tc.header
     if iface is None:
         raise PhaseError(name, Phase.HI, "its tc file is not typechecked")
     with open_core(dst, CorePhase.SIMPL) as f:
         simpl = f.payload()
-        simpl_fp = sections_fingerprint(f.header)
+        simpl_header = f.header
     groups = simpl.core.groups
     chosen = unfoldings_of(groups) if level >= 1 else {}
     binds = tuple(b for g in groups for b in g.binds if b.var.name in chosen)
     entry = simpl.core.entry.occ if simpl.core.entry is not None else None
     meta = hi_meta(name, simpl.meta.package, list(simpl.meta.deps), level, entry)
     payload = HiPayload(meta, exports, iface, core.Unfoldings(name, binds))
-    write_hi(dst.outdir, payload, {"tc": tc_fp, "simpl": simpl_fp})
+    write_hi(dst.outdir, payload, hi_inputs(tc_header, simpl_header, level))
     session.forget(name)
 
 
@@ -165,8 +228,10 @@ def codegen(session: Session, dst: ModuleDir, backend: BackendPlugin) -> None:
     """The backend's output for ``dst``, from the phase file it consumes."""
     with open_core(dst, backend.consumes) as f:
         module = f.core()
+        header = f.header
     name = dst.module.text
     _internal(name, Phase.CODEGEN, lambda: backend.generate(dst, module))
+    write_stamp(dst, backend.name, codegen_inputs(header, backend.name))
     del session
 
 

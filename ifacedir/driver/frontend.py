@@ -35,9 +35,18 @@ def write_tc_files(
     ``outdir``, POSIX form) and one ``path: reason`` line per file not written.
     """
     from ifacedir.errors import IfacedirError
+    from ifacedir.iface.fingerprints import program_fingerprints
     from ifacedir.iface.tcfile import interface_fingerprint, tc_inputs, tc_payload, write_tc
 
     by_name = {m.exports.module: m for m in everything}
+    tables = (
+        program_fingerprints(
+            ((m, typed[m.exports.module]) for m in everything if m.exports.module in typed),
+            base.tables if base is not None else {},
+        )
+        if typed is not None
+        else {}
+    )
     fingerprints: dict[str, bytes] = {}
 
     def interface_of(module: str) -> bytes:
@@ -57,7 +66,9 @@ def write_tc_files(
                 sources[m.module.span.file], {i.module: interface_of(i.module) for i in m.imports}
             )
             result = None if typed is None else typed[name]
-            target = write_tc(outdir, name, tc_payload(m, result), inputs)
+            own, usages = tables.get(name, (None, None))
+            payload = tc_payload(m, result, None, own, usages)
+            target = write_tc(outdir, name, payload, inputs)
         except IfacedirError as exc:
             errors.append(f"module {name}, phase tc: {exc}")
             continue

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-__all__ = ["BuildReport"]
+__all__ = ["BuildReport", "TaskRun"]
+
+
+class TaskRun(BaseModel):
+    """One (module, phase) the build executed."""
+
+    module: str
+    phase: str = Field(description="tc, ds, simpl, hi or codegen")
+    why: list[str] = Field(
+        default_factory=list,
+        description="the recompilation check's reasons (for the first phase run of a task)",
+    )
 
 
 class BuildReport(BaseModel):
@@ -19,3 +30,11 @@ class BuildReport(BaseModel):
     modules: list[str] = Field(description="modules compiled, in dependency order")
     errors: list[str] = Field(description="type errors (GHC-style text) and phase failures")
     notes: list[str] = Field(description="one-line notes (the base cache was built, ...)")
+    ran: list[TaskRun] = Field(
+        default_factory=list,
+        description="every (module, phase) executed; up-to-date ones are absent",
+    )
+    up_to_date: int = Field(default=0, description="tasks the recompilation check found up to date")
+    skipped: list[str] = Field(
+        default_factory=list, description="modules not compiled because one below them failed"
+    )

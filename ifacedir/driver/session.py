@@ -33,8 +33,10 @@ from typing import TypeVar, cast
 
 from ifacedir.errors import IfacedirError
 from ifacedir.format.layout import FileRole, ModuleDir
+from ifacedir.iface.fingerprints import ModuleFingerprints
 from ifacedir.iface.model import CorePhase
 from ifacedir.modulename import ModuleName
+from ifacedir.rename.env import ModuleExports
 from ifacedir.syntax import core
 from ifacedir.typecheck.iface import TcInterface
 
@@ -71,6 +73,9 @@ class Session:
     tc_roots: Sequence[Path]
     back_roots: Sequence[Path]
     _interfaces: dict[str, tuple[TcInterface, bytes]] = field(default_factory=dict)
+    _tc_facts: dict[str, tuple[ModuleExports, ModuleFingerprints | None, bytes]] = field(
+        default_factory=dict
+    )
     _unfoldings: dict[str, tuple[core.Unfoldings, bytes]] = field(default_factory=dict)
     _core: dict[tuple[str, CorePhase], core.CoreModule] = field(default_factory=dict)
 
@@ -115,6 +120,39 @@ class Session:
             )
         return found
 
+    def exports(self, module: str) -> ModuleExports:
+        """The ``exports`` section of ``module``'s ``tc`` file (what its renamer read)."""
+        return self._facts(module)[0]
+
+    def fingerprints(self, module: str) -> ModuleFingerprints:
+        """The ``fingerprints`` section of ``module``'s ``tc`` file."""
+        found = self._facts(module)[1]
+        if found is None:
+            raise MissingModuleError(f"module {module}: its tc file records no fingerprints")
+        return found
+
+    def import_fingerprint(self, module: str) -> bytes:
+        """What an importer's ``tc`` file records as its ``import:<module>`` input."""
+        return self._facts(module)[2]
+
+    def _facts(self, module: str) -> tuple[ModuleExports, ModuleFingerprints | None, bytes]:
+        found = self._tc_facts.get(module)
+        if found is None:
+            from ifacedir.iface.tcfile import interface_fingerprint_of, open_tc
+
+            mdir = self.find(module, FileRole.TC)
+
+            def load() -> tuple[ModuleExports, ModuleFingerprints | None, bytes]:
+                with open_tc(mdir) as tc:
+                    exports = tc.exports()
+                    table = tc.fingerprints()
+                    fp = interface_fingerprint_of(tc.header)
+                assert fp is not None
+                return exports, table, fp
+
+            found = self._tc_facts[module] = _decoded(mdir.file(FileRole.TC), "facts", load)
+        return found
+
     def unfoldings(self, module: str) -> core.Unfoldings:
         return self._unfolding(module)[0]
 
@@ -154,6 +192,7 @@ class Session:
     def forget(self, module: str) -> None:
         """Drop what was cached of ``module`` (its files were just rewritten)."""
         self._interfaces.pop(module, None)
+        self._tc_facts.pop(module, None)
         self._unfoldings.pop(module, None)
         for phase in CorePhase:
             self._core.pop((module, phase), None)

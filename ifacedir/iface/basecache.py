@@ -70,6 +70,7 @@ from ifacedir.rename.env import ModuleExports
 from ifacedir.util.lock import exclusive
 
 if TYPE_CHECKING:
+    from ifacedir.iface.fingerprints import ModuleFingerprints
     from ifacedir.rename.program import ProgramResult
     from ifacedir.typecheck.iface import TcInterface
     from ifacedir.typecheck.typecheck import ProgramTcResult
@@ -103,6 +104,8 @@ class BaseInterfaces:
     """The ``import:`` input of an importer's stage ``typecheck`` file (FORMAT.md §13.1)."""
     export_fingerprints: Mapping[str, bytes]
     """The ``import:`` input of an importer's stage ``rename`` file."""
+    tables: Mapping[str, ModuleFingerprints]
+    """Each module's entity fingerprints (its tc file's ``fingerprints`` section)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +221,7 @@ def _read(directory: Path) -> BaseInterfaces:
     interfaces: dict[str, TcInterface] = {}
     fingerprints: dict[str, bytes] = {}
     export_fingerprints: dict[str, bytes] = {}
+    tables: dict[str, ModuleFingerprints] = {}
     for name, _source in base_modules():
         mdir = ModuleDir(directory, ModuleName(name))
         with open_tc(mdir) as tc:
@@ -229,11 +233,14 @@ def _read(directory: Path) -> BaseInterfaces:
             iface = tc.interface()
             section = tc.header.section(EXPORTS_SECTION)
             fp = interface_fingerprint_of(tc.header)
-            assert iface is not None and section is not None and fp is not None
+            table = tc.fingerprints()
+            if iface is None or section is None or fp is None or table is None:
+                raise IfacedirError(f"{mdir.path}: its tc file lacks a typechecked section")
+            tables[name] = table
             interfaces[name] = iface
             fingerprints[name] = fp
             export_fingerprints[name] = section.raw_hash
-    return BaseInterfaces(directory, exports, interfaces, fingerprints, export_fingerprints)
+    return BaseInterfaces(directory, exports, interfaces, fingerprints, export_fingerprints, tables)
 
 
 def _build_in_memory() -> tuple[ProgramResult, ProgramTcResult] | None:
@@ -273,10 +280,12 @@ def _install(
 
 def _write(stage: Path, renamed: ProgramResult, typed: ProgramTcResult) -> None:
     """Every base module's tc file, with the inputs ``check --outdir`` would record."""
+    from ifacedir.iface.fingerprints import program_fingerprints
     from ifacedir.iface.tcfile import interface_fingerprint, tc_inputs, tc_payload, write_tc
 
     sources = dict(renamed.sources)
     results = {r.module.name: r for r in typed.modules}
+    tables = program_fingerprints(((m, results[m.exports.module]) for m in renamed.modules), {})
     fingerprints = {
         m.exports.module: interface_fingerprint(m.exports, results[m.exports.module].interface)
         for m in renamed.modules
@@ -285,7 +294,8 @@ def _write(stage: Path, renamed: ProgramResult, typed: ProgramTcResult) -> None:
         name = m.exports.module
         imports = {i.module: fingerprints[i.module] for i in m.imports}
         inputs = tc_inputs(sources[m.module.span.file], imports)
-        write_tc(stage, name, tc_payload(m, results[name]), inputs)
+        own, usages = tables[name]
+        write_tc(stage, name, tc_payload(m, results[name], None, own, usages), inputs)
 
 
 def clear_cache(root: Path | None = None) -> list[Path]:

@@ -33,7 +33,7 @@ __all__ = [
     "TcStage",
 ]
 
-TC_SCHEMA_VERSION: Final = 1
+TC_SCHEMA_VERSION: Final = 2
 """The header's ``schema_version`` of ``tc`` files; bump it when a section changes meaning."""
 
 _UNIT_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$"

@@ -100,6 +100,7 @@ from ifacedir.format.container import Container, encode_container, open_containe
 from ifacedir.format.fingerprint import fingerprint
 from ifacedir.format.header import FileHeader, FileKind
 from ifacedir.format.layout import FileRole, ModuleDir
+from ifacedir.iface.fingerprints import ModuleFingerprints, Usages
 from ifacedir.iface.model import TC_SCHEMA_VERSION, TcImport, TcMeta, TcStage
 from ifacedir.iface.sections import write_file
 from ifacedir.modulename import ModuleName
@@ -113,12 +114,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXPORTS_SECTION",
+    "FINGERPRINTS_SECTION",
     "FLAGS_INPUT",
     "INTERFACE_SECTION",
     "META_SECTION",
     "PROGRAM_SECTION",
     "SOURCE_INPUT",
     "TC_SCHEMA_VERSION",
+    "USAGES_SECTION",
     "TcFile",
     "TcPayload",
     "encode_tc",
@@ -139,6 +142,8 @@ META_SECTION: Final = "meta"
 EXPORTS_SECTION: Final = "exports"
 PROGRAM_SECTION: Final = "program"
 INTERFACE_SECTION: Final = "interface"
+FINGERPRINTS_SECTION: Final = "fingerprints"
+USAGES_SECTION: Final = "usages"
 SOURCE_INPUT: Final = "source"
 FLAGS_INPUT: Final = "flags"
 _IMPORT_PREFIX: Final = "import:"
@@ -164,6 +169,7 @@ def _contents(stage: TcStage) -> dict[str, str]:
 
 
 _T = TypeVar("_T")
+_Mo = TypeVar("_Mo", bound=pydantic.BaseModel)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,13 +186,21 @@ class TcPayload:
     exports: ModuleExports
     program: RenamedModule | TcResult
     interface: TcInterface | None = None
+    fingerprints: ModuleFingerprints | None = None
+    """Stage ``typecheck``: what importers' recompilation checks compare (FORMAT.md §13.4)."""
+    usages: Usages | None = None
+    """Stage ``typecheck``: what the module took from others (FORMAT.md §13.4)."""
 
 
 # --- Building a payload and its inputs ------------------------------------------------
 
 
 def tc_payload(
-    renamed: RenamedModule, typed: TcResult | None = None, source: str | None = None
+    renamed: RenamedModule,
+    typed: TcResult | None = None,
+    source: str | None = None,
+    fingerprints: ModuleFingerprints | None = None,
+    usages: Usages | None = None,
 ) -> TcPayload:
     """The payload of the ``tc`` file of a module: stage ``rename`` from the renamer's
     result alone, stage ``typecheck`` when the typechecker's result is given too.
@@ -209,7 +223,7 @@ def tc_payload(
     )
     if typed is None:
         return TcPayload(meta, exports, renamed)
-    return TcPayload(meta, exports, typed, typed.interface)
+    return TcPayload(meta, exports, typed, typed.interface, fingerprints, usages)
 
 
 def flags_fingerprint(flags: Mapping[str, cbor.CborValue] | None = None) -> bytes:
@@ -284,6 +298,10 @@ def _sections(payload: TcPayload) -> dict[str, object]:
         )
     else:
         sections[INTERFACE_SECTION] = encode_tree(payload.interface)
+        if payload.fingerprints is not None:
+            sections[FINGERPRINTS_SECTION] = payload.fingerprints.model_dump(mode="json")
+        if payload.usages is not None:
+            sections[USAGES_SECTION] = payload.usages.model_dump(mode="json")
         sections[PROGRAM_SECTION] = encode_tree(
             dataclasses.replace(program, interface=_stub_interface(meta))
         )
@@ -305,6 +323,8 @@ def _check_consistent(payload: TcPayload) -> None:
         if program.exports != exports:
             raise EncodeError("the program's exports differ from the exports section's")
         return
+    if payload.fingerprints is not None and payload.fingerprints.module != meta.module:
+        raise EncodeError(f"the fingerprints are module {payload.fingerprints.module}'s")
     if meta.stage is not TcStage.TYPECHECK or program.interface != payload.interface:
         raise EncodeError("a typed program is stage typecheck, with its own interface")
     if program.diagnostics:
@@ -407,6 +427,26 @@ class TcFile:
             self._interface = iface
         return self._interface
 
+    def fingerprints(self) -> ModuleFingerprints | None:
+        """The ``fingerprints`` section (None when the file has none: stage ``rename``)."""
+        found = self._model(FINGERPRINTS_SECTION, ModuleFingerprints)
+        if found is not None and found.module != self.meta().module:
+            raise CorruptFileError(self.path, f"section 'fingerprints' is about {found.module}")
+        return found
+
+    def usages(self) -> Usages | None:
+        """The ``usages`` section (None when the file has none: stage ``rename``)."""
+        return self._model(USAGES_SECTION, Usages)
+
+    def _model(self, name: str, model: type[_Mo]) -> _Mo | None:
+        if self.header.section(name) is None:
+            return None
+        raw = self._container.read_section(name)
+        try:
+            return model.model_validate(raw)
+        except pydantic.ValidationError as exc:
+            raise CorruptFileError(self.path, f"section {name!r}: {_first(exc)}") from None
+
     def program(self) -> RenamedModule | TcResult:
         """The ``program`` section, with what other sections hold put back: a
         ``RenamedModule`` (stage ``rename``) or a ``TcResult`` (stage ``typecheck``)."""
@@ -435,7 +475,14 @@ class TcFile:
             self._container.read_stored(name)
 
     def payload(self) -> TcPayload:
-        return TcPayload(self.meta(), self.exports(), self.program(), self.interface())
+        return TcPayload(
+            self.meta(),
+            self.exports(),
+            self.program(),
+            self.interface(),
+            self.fingerprints(),
+            self.usages(),
+        )
 
     def _check_module(self, name: str) -> None:
         if name != self.meta().module:

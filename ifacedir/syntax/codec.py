@@ -941,6 +941,14 @@ def encode_tree(root: object) -> CborValue:
     ]
 
 
+def tree_names(root: object) -> list[RdrName | Name]:
+    """Every name the tree ``root`` holds, in first-met order (the encoder's name
+    table): what a module mentions, for its usages (ifacedir.iface.fingerprints)."""
+    enc = _Encoder(_tables())
+    enc.run(root)
+    return list(enc.names)
+
+
 def encode_tree_bytes(root: object) -> bytes:
     """``encode_tree`` as canonical CBOR bytes."""
     try:

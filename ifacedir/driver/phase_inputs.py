@@ -1,0 +1,124 @@
+"""The inputs each back-end phase records, computed one way for writer and checker.
+
+A phase file's header ``inputs`` say what it was built from (spec/FORMAT.md §15);
+the recompilation check (ifacedir.driver.recomp) compares them with the current
+values. Both sides call the functions here, so a phase cannot record one thing and
+be checked against another:
+
+* ``ds``: ``tc`` (the fingerprint of the module's own ``tc`` file: every section's
+  hash, usages included, so a change of what it used reaches ``ds``) and ``flags``
+  (the desugarer's options: none, the hash of the empty map);
+* ``simpl``: ``ds`` and ``flag:optimise``; at ``-O1`` also ``unfold:<M>`` for every
+  module below (the hash of the ``unfoldings`` section of its ``.hi``);
+* ``hi``: ``tc``, ``simpl`` and ``flag:optimise`` (which unfoldings it carries);
+* ``codegen`` (a stamp beside the backend's output): the fingerprint of the phase file
+  the backend consumed and ``flag:backend``.
+
+An optimisation flag is an input of ``simpl`` and later only, never of ``tc`` or
+``ds`` (DESIGN); a backend's name only of its own output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Final
+
+from ifacedir.format import cbor
+from ifacedir.format.fingerprint import fingerprint
+from ifacedir.format.header import FileHeader
+from ifacedir.format.layout import ModuleDir
+from ifacedir.iface.sections import sections_fingerprint
+from ifacedir.iface.tcfile import flags_fingerprint, import_input_name
+
+__all__ = [
+    "STAMP_NAME",
+    "codegen_inputs",
+    "ds_inputs",
+    "flag_input",
+    "hi_inputs",
+    "read_stamp",
+    "simpl_inputs",
+    "stamp_path",
+    "unfold_input_name",
+    "write_stamp",
+]
+
+STAMP_NAME: Final = "inputs.cbor"
+_STAMP_LIMIT: Final = 64 * 1024
+
+
+def flag_input(value: cbor.CborValue) -> bytes:
+    """The ``flag:<name>`` input: the hash of the flag's canonical CBOR value."""
+    return fingerprint(cbor.encode(value))
+
+
+def unfold_input_name(module: str) -> str:
+    return "unfold:" + import_input_name(module).removeprefix("import:")
+
+
+def ds_inputs(tc: FileHeader) -> dict[str, bytes]:
+    return {"tc": sections_fingerprint(tc), "flags": flags_fingerprint()}
+
+
+def simpl_inputs(ds: FileHeader, level: int, unfoldings: Mapping[str, bytes]) -> dict[str, bytes]:
+    """``unfoldings``: module -> its ``.hi``'s unfoldings hash (used at ``-O1`` only)."""
+    inputs = {"ds": sections_fingerprint(ds), "flag:optimise": flag_input(level)}
+    if level >= 1:
+        for module, digest in sorted(unfoldings.items()):
+            inputs[unfold_input_name(module)] = digest
+    return inputs
+
+
+def hi_inputs(tc: FileHeader, simpl: FileHeader, level: int) -> dict[str, bytes]:
+    return {
+        "tc": sections_fingerprint(tc),
+        "simpl": sections_fingerprint(simpl),
+        "flag:optimise": flag_input(level),
+    }
+
+
+def codegen_inputs(consumed: FileHeader, backend: str) -> dict[str, bytes]:
+    return {
+        consumed.phase or "input": sections_fingerprint(consumed),
+        "flag:backend": flag_input(backend),
+    }
+
+
+def stamp_path(mdir: ModuleDir, backend: str) -> Path:
+    """Where the ``codegen`` inputs of ``backend``'s output for the module are kept."""
+    return mdir.ext_dir(backend) / STAMP_NAME
+
+
+def write_stamp(mdir: ModuleDir, backend: str, inputs: Mapping[str, bytes]) -> None:
+    """Record ``inputs`` after the backend's output is written (atomically, so a stamp
+    never vouches for output that is not all there)."""
+    from ifacedir.iface.sections import write_file
+
+    write_file(stamp_path(mdir, backend), cbor.encode(dict(sorted(inputs.items()))))
+
+
+def read_stamp(mdir: ModuleDir, backend: str) -> dict[str, bytes] | None:
+    """The recorded inputs, or None if the stamp is missing or not a map of byte
+    strings (then the output is rebuilt: a stamp is only ever trusted, never parsed
+    for more than this)."""
+    path = stamp_path(mdir, backend)
+    try:
+        with path.open("rb") as f:
+            data = f.read(_STAMP_LIMIT + 1)
+    except OSError:
+        return None
+    if len(data) > _STAMP_LIMIT:
+        return None
+    try:
+        value = cbor.decode(data)
+    except cbor.CborError:
+        return None
+    if not isinstance(value, dict):
+        return None
+    out: dict[str, bytes] = {}
+    for k, v in value.items():
+        if not isinstance(v, bytes):
+            return None
+        out[k] = v
+    return out
