@@ -421,6 +421,53 @@ def resume(
 
 
 @app.command()
+def explain(
+    path: Annotated[Path, typer.Argument(help="The main module (.hs/.lhs) or a directory.")],
+    outdir: Annotated[Path | None, typer.Option("--outdir", "-o", help=_OUTDIR_HELP)] = None,
+    level: Annotated[int, typer.Option("-O", help=_LEVEL_HELP, metavar="N")] = 0,
+    backend: Annotated[str, typer.Option("--backend", "-b", help=_BACKEND_HELP)] = "interp",
+    include: Annotated[
+        list[Path] | None,
+        typer.Option("--include", "-i", help="Also look for imported modules here."),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
+    all_phases: Annotated[
+        bool, typer.Option("--all", "-a", help="Also list the phases that are up to date.")
+    ] = False,
+) -> None:
+    """Say, for each module and phase, whether `ifacedir build` would run it and why.
+
+    Runs the build's own recompilation check on every (module, phase), and runs
+    nothing. `rebuild` names the reasons (source changed, flag optimise changed,
+    Data.Queue.push changed, M no longer exports g, output corrupt, ...); `maybe`
+    means it waits for a phase that will run and runs only if that one's output
+    changes.
+    """
+    from cli.build import cmd_explain
+
+    _require_exists([path])
+    raise typer.Exit(cmd_explain(path, outdir, level, backend, include or [], json_out, all_phases))
+
+
+@app.command()
+def diff(
+    a: Annotated[Path, typer.Argument(help="An output directory (or one module's .hidir).")],
+    b: Annotated[Path, typer.Argument(help="Another one, compared with the first.")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
+) -> None:
+    """Compare two interface directories entity by entity.
+
+    For each module: ABI, export list and instances changed or not, the entities
+    added (+), removed (-) and changed (~), and the unfoldings that differ. Exit
+    status 0 when everything is the same, 1 when something differs.
+    """
+    from cli.build import cmd_diff
+
+    _require_exists([a, b])
+    raise typer.Exit(cmd_diff(a, b, json_out))
+
+
+@app.command()
 def lint(
     path: Annotated[
         Path, typer.Argument(help="A ds/simpl file, a module directory or an output directory.")

@@ -206,3 +206,80 @@ def cmd_lint(path: Path, json_out: bool) -> int:
         bad = sum(1 for p in findings.values() if p)
         print(f"linted {len(findings)} file(s): {bad} with problems")
     return EXIT_PROBLEMS if any(findings.values()) else EXIT_OK
+
+
+def cmd_explain(
+    path: Path,
+    outdir: Path | None,
+    level: int,
+    backend: str,
+    include: list[Path],
+    json_out: bool,
+    all_phases: bool,
+) -> int:
+    from cli.render import emit_json
+    from ifacedir.driver.explain import Verdict, explain
+
+    bad = _check_usage(level, backend)
+    if bad is not None:
+        return bad
+    target = outdir if outdir is not None else default_outdir(path)
+    report = explain(path, target, _options(level, backend, False, include))
+    if json_out:
+        emit_json(report)
+        return EXIT_OK if report.ok else EXIT_PROBLEMS
+    for error in report.errors:
+        print(error if "\n" in error else f"ifacedir: {error}", file=sys.stderr)
+    shown = 0
+    for v in report.phases:
+        if v.verdict is Verdict.UP_TO_DATE and not all_phases:
+            continue
+        shown += 1
+        why = "; ".join(v.reasons)
+        print(f"{v.module:<30} {v.phase:<8} {v.verdict.value:<10} {why}".rstrip())
+    if report.ok:
+        rebuild = sum(1 for v in report.phases if v.verdict is Verdict.REBUILD)
+        maybe = sum(1 for v in report.phases if v.verdict is Verdict.MAYBE)
+        print(
+            f"{len(report.phases)} phase(s): {rebuild} to rebuild, {maybe} maybe, "
+            f"{len(report.phases) - rebuild - maybe} up to date"
+        )
+    return EXIT_OK if report.ok else EXIT_PROBLEMS
+
+
+def cmd_diff(a: Path, b: Path, json_out: bool) -> int:
+    from cli.render import emit_json
+    from ifacedir.iface.diff import diff_outdirs
+
+    report = diff_outdirs(a, b)
+    if json_out:
+        emit_json(report)
+        return EXIT_OK if report.same else EXIT_PROBLEMS
+    for m in report.modules:
+        if m.status in ("added", "removed"):
+            print(f"{m.module}: {m.status}")
+            continue
+        if m.status == "same":
+            print(f"{m.module}: same")
+            continue
+        flags = [
+            what
+            for what, on in (
+                ("ABI", m.abi_changed),
+                ("export list", m.exports_changed),
+                ("instances", m.instances_changed),
+            )
+            if on
+        ]
+        print(f"{m.module}: changed" + (f" ({', '.join(flags)})" if flags else ""))
+        for k in m.added:
+            print(f"  + {k}")
+        for k in m.removed:
+            print(f"  - {k}")
+        for k in m.changed:
+            print(f"  ~ {k}")
+        for k in m.unfoldings_changed:
+            print(f"  ~ unfolding of {k}")
+        for p in m.problems:
+            print(f"  ! {p}")
+    return EXIT_OK if report.same else EXIT_PROBLEMS

@@ -42,10 +42,13 @@ if TYPE_CHECKING:
     from ifacedir.backend.plugin import BackendPlugin
     from ifacedir.backend.world import World
     from ifacedir.diagnostics import Diagnostic
-    from ifacedir.driver.plan import Step
+    from ifacedir.driver.graph import ModuleGraph, NodeKey
+    from ifacedir.driver.plan import Step, Task, TaskKey
+    from ifacedir.driver.session import Session
+    from ifacedir.driver.worker import TaskSpec
     from ifacedir.iface.basecache import BaseLoad
 
-__all__ = ["BuildOptions", "BuildResult", "build", "resume", "run"]
+__all__ = ["BuildOptions", "BuildResult", "Prepared", "build", "prepare", "resume", "run"]
 
 Progress = Callable[[str], None]
 
@@ -125,59 +128,73 @@ def _base_dirs(
     return loaded.base.directory, back
 
 
-def build(
-    path: Path, outdir: Path, options: BuildOptions, progress: Progress | None = None
-) -> BuildResult:
-    """Compile the program at ``path`` into ``outdir``, rebuilding only the (module,
-    phase) tasks whose files are out of date (see the module docstring)."""
-    import time
+@dataclass
+class Prepared:
+    """A program ready to build or explain: its graph, order and task plan, and the
+    functions that check and describe a task."""
 
+    graph: ModuleGraph
+    order: list[NodeKey]
+    plan: dict[TaskKey, Task]
+    session: Session
+    check: Callable[[TaskKey, Step], list[Reason]]
+    spec_for: Callable[[TaskKey, tuple[Step, ...]], TaskSpec]
+
+    @property
+    def module_count(self) -> int:
+        return sum(1 for k in self.order if not k.boot)
+
+
+def prepare(
+    path: Path,
+    outdir: Path,
+    options: BuildOptions,
+    result: BuildResult,
+    progress: Progress | None = None,
+) -> Prepared | None:
+    """The downsweep and the plan (DESIGN, "The driver" 1-3); None with the errors in
+    ``result`` when the graph is bad or package base is unavailable."""
     from ifacedir.diagnostics import SourceError, render_all
     from ifacedir.driver.graph import GraphError, module_graph
     from ifacedir.driver.inputs import CheckContext, reasons
-    from ifacedir.driver.plan import Step, TaskKey, module_order, tasks
-    from ifacedir.driver.scheduler import execute, trace_events
+    from ifacedir.driver.plan import Step, module_order, tasks
     from ifacedir.driver.session import Session
     from ifacedir.driver.worker import TaskSpec
     from ifacedir.iface.basecache import load_base
 
-    origin = time.time_ns()
-    result = BuildResult(outdir)
     backend = _backend(options)  # an unknown backend is a usage error before any work
     loaded = load_base()
     result.notes.extend(loaded.notes)
     if loaded.base is None:
         result.errors.append("package base is not available as files (see the notes above)")
-        return result
+        return None
     try:
         graph = module_graph(path, options.search_path, loaded.base.exports)
-        order = module_order(graph)
     except GraphError as exc:
         result.diagnostics = tuple(exc.diagnostics)
         result.rendered = render_all(exc.diagnostics, exc.sources)
-        return result
-    except SourceError as exc:  # a cycle
+        return None
+    try:
+        order = module_order(graph)
+    except SourceError as exc:  # a cycle no boot file breaks
         texts = {n.label: n.path.read_text("utf-8", "replace") for n in graph.nodes.values()}
         result.diagnostics = tuple(exc.diagnostics)
         result.rendered = render_all(exc.diagnostics, texts)
-        return result
+        return None
     dirs = _base_dirs(result, options, progress, loaded)
     if dirs is None:
-        return result
+        return None
     base_tc, base_back = dirs
     consumes = Step(backend.consumes.value)
     plan = tasks(graph, order, split=options.split, level=options.level, codegen_after=consumes)
     session = Session([outdir, base_tc], [outdir, base_back])
 
-    def ctx_of(key: TaskKey) -> CheckContext:
-        node = graph.nodes[key.node]
-        return CheckContext(options.level, options.backend, consumes, node.path)
-
     def check(key: TaskKey, step: Step) -> list[Reason]:
         mdir = ModuleDir(outdir, ModuleName(key.node.module))
         if key.node.boot:
             return [Reason(ReasonKind.INPUT, "hs-boot files are always compiled")]
-        return reasons(session, mdir, step, ctx_of(key))
+        ctx = CheckContext(options.level, options.backend, consumes, graph.nodes[key.node].path)
+        return reasons(session, mdir, step, ctx)
 
     def spec_for(key: TaskKey, steps: tuple[Step, ...]) -> TaskSpec:
         node = graph.nodes[key.node]
@@ -195,16 +212,32 @@ def build(
             back_roots=(outdir, base_back),
         )
 
-    modules = sum(1 for k in order if not k.boot)
+    return Prepared(graph, order, plan, session, check, spec_for)
+
+
+def build(
+    path: Path, outdir: Path, options: BuildOptions, progress: Progress | None = None
+) -> BuildResult:
+    """Compile the program at ``path`` into ``outdir``, rebuilding only the (module,
+    phase) tasks whose files are out of date (see the module docstring)."""
+    import time
+
+    from ifacedir.driver.scheduler import execute, trace_events
+
+    origin = time.time_ns()
+    result = BuildResult(outdir)
+    prepared = prepare(path, outdir, options, result, progress)
+    if prepared is None:
+        return result
     executed = execute(
-        plan,
-        spec_for,
-        check,
+        prepared.plan,
+        prepared.spec_for,
+        prepared.check,
         jobs=options.jobs,
         keep_going=options.keep_going,
         progress=progress,
-        total_modules=modules,
-        on_settled=lambda k: session.forget(k.node.module),
+        total_modules=prepared.module_count,
+        on_settled=lambda k: prepared.session.forget(k.node.module),
     )
     result.ran = executed.ran
     result.why = executed.why
@@ -215,7 +248,7 @@ def build(
         result.rendered = "\n\n".join(executed.rendered)
         result.source_errors = True
     broken = set(executed.failed) | set(executed.skipped)
-    result.modules = [k.module for k in order if not k.boot and k.module not in broken]
+    result.modules = [k.module for k in prepared.order if not k.boot and k.module not in broken]
     if options.trace is not None:
         _write_trace(options.trace, trace_events(executed.spans, origin), result)
     return result

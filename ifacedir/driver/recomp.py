@@ -120,7 +120,8 @@ def _inputs(recorded: Mapping[str, bytes], current: Mapping[str, bytes]) -> list
             out.append(Reason(ReasonKind.FLAG, f"flag {flag} {what}"))
         elif name.startswith("unfold:"):
             module = name.removeprefix("unfold:")
-            out.append(Reason(ReasonKind.UNFOLDINGS, f"the unfoldings of {module} changed"))
+            what = "are a new input" if name not in recorded else "changed"
+            out.append(Reason(ReasonKind.UNFOLDINGS, f"the unfoldings of {module} {what}"))
         elif name == "source":
             out.append(Reason(ReasonKind.SOURCE, _INPUT_WORDS[name]))
         elif name == "flags":

@@ -58,6 +58,7 @@ class Span:
 @dataclass
 class TaskOutcome:
     ran: list[Step] = field(default_factory=list)
+    """The phases executed, the one that failed included."""
     spans: list[Span] = field(default_factory=list)
     error: str | None = None
     """One line: why the task failed (None: it succeeded)."""
@@ -91,10 +92,12 @@ def run_task(spec: TaskSpec) -> TaskOutcome:
             if n > 0 and not reasons(session, mdir, step, ctx):
                 continue
             start = time.time_ns()
-            _run_step(session, spec, mdir, step, backend)
             outcome.ran.append(step)
-            outcome.spans.append(Span(step, start, time.time_ns(), os.getpid()))
-            session.forget(spec.module)
+            try:
+                _run_step(session, spec, mdir, step, backend)
+            finally:
+                outcome.spans.append(Span(step, start, time.time_ns(), os.getpid()))
+                session.forget(spec.module)
     except SourceFailure as exc:
         outcome.error, outcome.rendered = str(exc), exc.rendered
     except PhaseError as exc:

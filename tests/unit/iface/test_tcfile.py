@@ -163,8 +163,12 @@ def test_other_kinds_and_schema_versions_are_refused(
     with pytest.raises(CorruptFileError, match="not a tc file"):
         read_tc(ds)
     newer = tmp_path / "newer.ifc"
-    newer.write_bytes(encode_container(kind=FileKind.PHASE, phase="tc", schema_version=2, **common))
-    with pytest.raises(UnsupportedVersionError, match="schema version 2"):
+    newer.write_bytes(
+        encode_container(
+            kind=FileKind.PHASE, phase="tc", schema_version=TC_SCHEMA_VERSION + 1, **common
+        )
+    )
+    with pytest.raises(UnsupportedVersionError, match=f"schema version {TC_SCHEMA_VERSION + 1}"):
         read_tc(newer)
     renamed = tmp_path / "other.ifc"
     renamed.write_bytes(
