@@ -121,6 +121,12 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "P011": "block expression in function application",
     "P012": "malformed context, class or instance head",
     "P013": "malformed declaration head",
+    # the driver's downsweep and plan (ifacedir.driver.graph, ifacedir.driver.plan)
+    "D001": "module defined in more than one file",
+    "D002": "module found in more than one search directory",
+    "D003": "module imports form a cycle that no hs-boot file breaks",
+    "D004": "binding in an hs-boot file",
+    "D005": "module differs from its hs-boot file",
 }
 
 

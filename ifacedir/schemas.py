@@ -17,9 +17,12 @@ from typing import Any, Final
 from pydantic import BaseModel
 
 from ifacedir.check_report import CheckReport
+from ifacedir.driver.explain import Explanation
 from ifacedir.driver.report import BuildReport
 from ifacedir.format.header import FileHeader
 from ifacedir.format.inspection import InspectReport, VerifyReport
+from ifacedir.iface.diff import TreeDiff
+from ifacedir.iface.fingerprints import ModuleFingerprints, Usages
 from ifacedir.iface.model import CoreMeta, HiMeta, TcMeta
 from ifacedir.syntax.codec import tree_json_schema
 
@@ -29,10 +32,14 @@ SCHEMA_MODELS: Final[dict[str, type[BaseModel]]] = {
     "build": BuildReport,
     "check": CheckReport,
     "core-meta": CoreMeta,
+    "diff": TreeDiff,
+    "explain": Explanation,
+    "fingerprints": ModuleFingerprints,
     "header": FileHeader,
     "hi-meta": HiMeta,
     "inspect": InspectReport,
     "tc-meta": TcMeta,
+    "usages": Usages,
     "verify": VerifyReport,
 }
 

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from ifacedir.driver import compile as phases
 from ifacedir.driver.compile import Phase, PhaseError
-from ifacedir.driver.recomp import Reason, ReasonKind
+from ifacedir.driver.recomp import Reason
 from ifacedir.errors import IfacedirError
 from ifacedir.format.layout import FileRole, ModuleDir
 from ifacedir.modulename import ModuleName
@@ -142,7 +142,8 @@ class Prepared:
 
     @property
     def module_count(self) -> int:
-        return sum(1 for k in self.order if not k.boot)
+        """The nodes, boot files included (they count in ``[1 of 5]``, as in GHC)."""
+        return len(self.order)
 
 
 def prepare(
@@ -155,7 +156,7 @@ def prepare(
     """The downsweep and the plan (DESIGN, "The driver" 1-3); None with the errors in
     ``result`` when the graph is bad or package base is unavailable."""
     from ifacedir.diagnostics import SourceError, render_all
-    from ifacedir.driver.graph import GraphError, module_graph
+    from ifacedir.driver.graph import GraphError, NodeKey, module_graph
     from ifacedir.driver.inputs import CheckContext, reasons
     from ifacedir.driver.plan import Step, module_order, tasks
     from ifacedir.driver.session import Session
@@ -186,14 +187,20 @@ def prepare(
         return None
     base_tc, base_back = dirs
     consumes = Step(backend.consumes.value)
-    plan = tasks(graph, order, split=options.split, level=options.level, codegen_after=consumes)
+    plan = tasks(
+        graph,
+        order,
+        split=options.split,
+        level=options.level,
+        codegen_after=consumes,
+        lint=options.lint,
+    )
     session = Session([outdir, base_tc], [outdir, base_back])
 
     def check(key: TaskKey, step: Step) -> list[Reason]:
         mdir = ModuleDir(outdir, ModuleName(key.node.module))
-        if key.node.boot:
-            return [Reason(ReasonKind.INPUT, "hs-boot files are always compiled")]
-        ctx = CheckContext(options.level, options.backend, consumes, graph.nodes[key.node].path)
+        source = graph.nodes[key.node].path
+        ctx = CheckContext(options.level, options.backend, consumes, source, key.node.boot)
         return reasons(session, mdir, step, ctx)
 
     def spec_for(key: TaskKey, steps: tuple[Step, ...]) -> TaskSpec:
@@ -210,6 +217,9 @@ def prepare(
             lint=options.lint,
             tc_roots=(outdir, base_tc),
             back_roots=(outdir, base_back),
+            boot_deps=plan[key].boot_deps,
+            loop=plan[key].loop,
+            has_boot=not key.node.boot and NodeKey(key.node.module, True) in graph.nodes,
         )
 
     return Prepared(graph, order, plan, session, check, spec_for)

@@ -47,6 +47,8 @@ from ifacedir.syntax.names import Name
 
 if TYPE_CHECKING:
     from ifacedir.backend.plugin import BackendPlugin
+    from ifacedir.iface.fingerprints import ModuleFingerprints
+    from ifacedir.syntax.span import SrcSpan
 
 __all__ = [
     "Phase",
@@ -107,12 +109,28 @@ class SourceFailure(IfacedirError):
 
 
 def typecheck(
-    session: Session, path: Path, label: str, dst: ModuleDir, package: str = "main"
+    session: Session,
+    path: Path,
+    label: str,
+    dst: ModuleDir,
+    package: str = "main",
+    *,
+    boot_file: bool = False,
+    boot_deps: frozenset[str] = frozenset(),
+    has_boot: bool = False,
+    loop: frozenset[str] = frozenset(),
 ) -> None:
     """Parse, rename and typecheck the source at ``path`` (``label`` names it in
     diagnostics) against its imports' ``tc`` files; write its ``tc`` file.
-    Raises SourceFailure with the rendered diagnostics."""
-    from ifacedir.diagnostics import SourceError, render_all
+
+    ``boot_file``: ``path`` is the module's hs-boot file, whose interface goes to
+    ``<Last>.hi-boot`` (Note [Typechecking an hs-boot file]). ``boot_deps``: the
+    modules of this module's import loop whose boot interfaces it sees instead of
+    their own (ifacedir.driver.plan). ``has_boot``: check the result against the
+    module's boot interface (Note [Checking a module against its boot file]).
+    Raises SourceFailure with the rendered diagnostics.
+    """
+    from ifacedir.diagnostics import SourceError, error, render_all
     from ifacedir.iface.fingerprints import typechecked_fingerprints
     from ifacedir.iface.tcfile import tc_inputs, tc_payload, write_tc
     from ifacedir.parse.parser import parse_module
@@ -125,26 +143,101 @@ def typecheck(
     try:
         text = read_source(path, label)
         module = parse_module(text, label)
-        imports = {d.module: session.exports(d.module) for d in implicit_imports(module)}
+        if boot_file:
+            module = parse_module(_with_placeholders(module, text), label)
+        decls = implicit_imports(module)
+        boot_of = {d.module for d in decls if d.source} | set(boot_deps)
+        imports = {d.module: session.exports(d.module, d.module in boot_of) for d in decls}
         renamed = rename_module(module, imports, package)
     except SourceError as exc:
-        raise SourceFailure(
-            name, render_all(exc.diagnostics, {label: text}), len(exc.diagnostics)
-        ) from None
-    deps = sorted(set(renamed.exports.deps) | set(imports))
-    ifaces = {m: session.interface(m) for m in deps}
+        diags = list(exc.diagnostics)
+        raise SourceFailure(name, render_all(diags, {label: text}), len(diags)) from None
+    deps = sorted((set(renamed.exports.deps) | set(imports)) - {name})  # in a loop, deps has name
+    ifaces = {m: session.interface(m, m in boot_of) for m in deps}
     result = _internal(name, Phase.TC, lambda: typecheck_module(renamed, ifaces))
     if not result.ok:
         diags = list(result.diagnostics)
         raise SourceFailure(name, render_all(diags, {label: text}), len(diags))
+    if has_boot:
+        from ifacedir.driver.bootcheck import boot_mismatches
+
+        problems = boot_mismatches(
+            session.interface(name, True),
+            session.exports(name, True),
+            result.interface,
+            renamed.exports,
+        )
+        if problems:
+            where = _declared_at(renamed.module)
+            diags = [
+                error("D005", where.get(n, renamed.module.span), message) for n, message in problems
+            ]
+            raise SourceFailure(name, render_all(diags, {label: text}), len(diags))
+
+    def tables(m: str) -> ModuleFingerprints:
+        return session.fingerprints(m, m in boot_of)
+
     own, usages = _internal(
-        name, Phase.TC, lambda: typechecked_fingerprints(renamed, result, session.fingerprints)
+        name, Phase.TC, lambda: typechecked_fingerprints(renamed, result, tables, boot_of, loop)
     )
     inputs = tc_inputs(
-        text, {i.module: session.import_fingerprint(i.module) for i in renamed.imports}
+        text,
+        {
+            i.module: session.import_fingerprint(i.module, i.module in boot_of)
+            for i in renamed.imports
+        },
     )
-    write_tc(dst.outdir, name, tc_payload(renamed, result, label, own, usages), inputs)
+    payload = tc_payload(renamed, result, label, own, usages)
+    write_tc(dst.outdir, name, payload, inputs, boot=boot_file)
     session.forget(name)
+
+
+# Note [Typechecking an hs-boot file]
+# ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# An hs-boot file declares what the loop's other modules may use of its module:
+# type signatures without bindings, data types (abstract ones without constructors),
+# classes, instance heads. We typecheck it as an ordinary module after adding, for
+# every signature, the binding ``f = f``: well typed at any type, so the signature
+# alone decides the interface, and the front end needs no mode of its own. Only the
+# interface is kept (in ``<Last>.hi-boot``); no later phase runs on a boot file. A
+# binding written in the boot file itself is an error, as in GHC.
+
+
+def _declared_at(module: object) -> dict[Name, SrcSpan]:
+    """Where each top-level entity of a renamed module is declared (for D005)."""
+    from ifacedir.syntax import ast
+
+    assert isinstance(module, ast.Module)
+    out: dict[Name, SrcSpan] = {}
+    for d in module.decls:
+        if isinstance(d, ast.TypeSig):
+            for n in d.names:
+                out.setdefault(n, d.span)
+        elif isinstance(d, ast.FunBind | ast.DataDecl | ast.ClassDecl):
+            out.setdefault(d.name, d.span)
+        elif isinstance(d, ast.InstanceDecl):
+            out.setdefault(d.cls, d.span)
+    return out
+
+
+def _with_placeholders(module: object, text: str) -> str:
+    """``text`` with ``f = f`` added for each top-level signature (see the Note)."""
+    from ifacedir.diagnostics import SourceError, error
+    from ifacedir.syntax import ast
+
+    assert isinstance(module, ast.Module)
+    lines = [text.rstrip("\n"), ""]
+    for d in module.decls:
+        if isinstance(d, ast.FunBind | ast.PatBind):
+            raise SourceError(
+                [error("D004", d.span, "Bindings are not allowed in an hs-boot file")]
+            )
+        if isinstance(d, ast.TypeSig):
+            for n in d.names:
+                occ = n.occ
+                ref = f"({occ})" if not (occ[0].isalpha() or occ[0] == "_") else occ
+                lines.append(f"{ref} = {ref}")
+    return "\n".join(lines) + "\n"
 
 
 def desugar(
@@ -161,13 +254,16 @@ def desugar(
     typed = payload.program
     if not isinstance(typed, TcResult):
         raise PhaseError(name, Phase.DS, "its tc file holds a renamed, not a typechecked, program")
-    deps = list(payload.meta.deps)
-    imported = {m: session.interface(m) for m in deps}
+    deps = [m for m in payload.meta.deps if m != name]  # a module in a loop is below itself
+    usages = payload.usages
+    boot = sorted(usages.boot_modules) if usages is not None else []
+    loop = sorted(usages.loop) if usages is not None else []
+    imported = {m: session.interface(m, m in boot) for m in deps}
     imported[name] = typed.interface
     module = _internal(name, Phase.DS, lambda: desugar_module(typed, payload.exports, imported))
     if lint:
-        _lint(session, module, deps, CorePhase.DS)
-    meta = core_meta(module, CorePhase.DS, payload.meta.source, deps)
+        _lint(session, module, [m for m in deps if m not in loop], CorePhase.DS)
+    meta = core_meta(module, CorePhase.DS, payload.meta.source, deps, loop=loop)
     write_core(dst.outdir, CorePayload(meta, module), ds_inputs(tc_header))
     session.forget(name)
     return module
@@ -181,19 +277,22 @@ def simplify(session: Session, dst: ModuleDir, level: int, lint: bool = False) -
     with open_core(dst, CorePhase.DS) as f:
         ds = f.payload()
         ds_header = f.header
-    deps = list(ds.meta.deps)
+    deps = [m for m in ds.meta.deps if m != name]  # a module in a loop is below itself
+    loop = list(ds.meta.loop)
     unfoldings: dict[Name, core.Expr] = {}
     hashes: dict[str, bytes] = {}
     if level >= 1:
         for m in deps:
+            if m in loop:  # no unfoldings within a loop (Note [Loops] in ifacedir.driver.plan)
+                continue
             for b in session.unfoldings(m).binds:
                 unfoldings[b.var.name] = b.rhs
             hashes[m] = session.unfoldings_fingerprint(m)
     inputs = simpl_inputs(ds_header, level, hashes)
     module = _internal(name, Phase.SIMPL, lambda: simplify_module(ds.core, level, unfoldings))
     if lint:
-        _lint(session, module, deps, CorePhase.SIMPL)
-    meta = core_meta(module, CorePhase.SIMPL, ds.meta.source, deps, level)
+        _lint(session, module, [m for m in deps if m not in loop], CorePhase.SIMPL)
+    meta = core_meta(module, CorePhase.SIMPL, ds.meta.source, deps, level, loop)
     write_core(dst.outdir, CorePayload(meta, module), inputs)
     session.forget(name)
     return module

@@ -38,6 +38,7 @@ _SCHEMA = {
     FileRole.DS: CORE_SCHEMA_VERSION,
     FileRole.SIMPL: CORE_SCHEMA_VERSION,
     FileRole.HI: HI_SCHEMA_VERSION,
+    FileRole.BOOT_HI: TC_SCHEMA_VERSION,
 }
 
 
@@ -51,6 +52,8 @@ class CheckContext:
     backend: str
     consumes: Step
     source: Path | None = None
+    boot: bool = False
+    """The task is the module's hs-boot file (its file is ``<Last>.hi-boot``)."""
 
 
 def _header(mdir: ModuleDir, role: FileRole) -> FileHeader:
@@ -61,7 +64,7 @@ def _header(mdir: ModuleDir, role: FileRole) -> FileHeader:
         return c.header
 
 
-def recorded(mdir: ModuleDir, step: Step, backend: str = "") -> FileState:
+def recorded(mdir: ModuleDir, step: Step, backend: str = "", boot: bool = False) -> FileState:
     """What the file of ``step`` says it was built from, or why it cannot say."""
     if step is Step.CODEGEN:
         from ifacedir.driver.phase_inputs import read_stamp
@@ -70,7 +73,7 @@ def recorded(mdir: ModuleDir, step: Step, backend: str = "") -> FileState:
         if stamp is None:
             return FileState(problem=ReasonKind.MISSING, message=f"no {backend} output")
         return FileState(Recorded(stamp))
-    role = _ROLE[step]
+    role = FileRole.BOOT_HI if boot else _ROLE[step]
     path = mdir.file(role)
     if not path.exists():
         return FileState(problem=ReasonKind.MISSING, message=f"{role.tag} file missing")
@@ -80,11 +83,13 @@ def recorded(mdir: ModuleDir, step: Step, backend: str = "") -> FileState:
     try:
         with open_container(path) as c:
             phase = role.tag if role.kind.value == "phase" else None
+            if role is FileRole.BOOT_HI:
+                phase = FileRole.TC.tag
             check_header(c.header, path, role.kind, phase, _SCHEMA[role])
             for name in c.section_names:
                 c.read_stored(name)
             usages: Usages | None = None
-            if role is FileRole.TC:
+            if role in (FileRole.TC, FileRole.BOOT_HI):
                 from ifacedir.iface.tcfile import TcFile
 
                 usages = TcFile(c).usages()
@@ -119,7 +124,9 @@ def current(
             from ifacedir.iface.model import CorePhase
 
             with open_core(mdir, CorePhase.DS) as f:
-                deps = list(f.meta().deps)
+                meta = f.meta()
+            skip = {*meta.loop, meta.module}
+            deps = [m for m in meta.deps if m not in skip]
             hashes = {m: session.unfoldings_fingerprint(m) for m in deps}
         return Current(pi.simpl_inputs(_header(mdir, FileRole.DS), ctx.level, hashes))
     if step is Step.HI:
@@ -133,13 +140,10 @@ def _tables(session: Session, usages: Usages | None) -> dict[str, ModuleFingerpr
     from ifacedir.driver.recomp import modules_needed
 
     out: dict[str, ModuleFingerprints | None] = {}
-    pending = list(modules_needed(usages))
-    while pending:
-        m = pending.pop()
-        if m in out:
-            continue
+    boot = set(usages.boot_modules) if usages is not None else set()
+    for m in modules_needed(usages):
         try:
-            out[m] = session.fingerprints(m)
+            out[m] = session.fingerprints(m, m in boot)
         except IfacedirError:
             out[m] = None
     return out
@@ -147,7 +151,7 @@ def _tables(session: Session, usages: Usages | None) -> dict[str, ModuleFingerpr
 
 def reasons(session: Session, mdir: ModuleDir, step: Step, ctx: CheckContext) -> list[Reason]:
     """Why ``step`` of the module in ``mdir`` must run again; [] when up to date."""
-    state = recorded(mdir, step, ctx.backend)
+    state = recorded(mdir, step, ctx.backend, ctx.boot and step is Step.TC)
     if state.recorded is None:
         return decide(state, Current({}))
     try:

@@ -30,6 +30,20 @@ Note [What a phase waits for]
 
 So an importer's typecheck never waits for its imports' back end: typechecking runs
 ahead of the later phases, which is the point of the split.
+
+Note [Loops]
+~~~~~~~~~~~~
+In a loop broken by ``A.hs-boot`` (``A`` imports ``B``, ``B`` imports ``{-# SOURCE
+#-} A``), ``B`` is typechecked against ``A``'s boot interface, then ``A`` against
+``B``'s real one, and ``A`` is checked against its boot file. A module *sees* the
+boot interface of a loop member that has a boot file and whose typecheck does not
+come before its own (``boot_deps``); it records them in its usages, desugars against
+them. At ``-O1`` a module takes no unfoldings from the other members of its loop
+(``loop``): a boot file has none, and inlining a member's function that calls back
+into this module would make a binding recursive behind the simplifier's back. So
+``simpl`` of a module waits for the ``.hi`` of its imports, of what the boot files it
+imports import, and, for an import inside another loop, of every member of that loop;
+never for a member of its own loop, which keeps the graph acyclic.
 """
 
 from __future__ import annotations
@@ -78,6 +92,10 @@ class Task:
     priority: float = 0.0
     index: int = 0
     """The module's position in the build order, from 1 (for ``[ 3 of 40]``)."""
+    boot_deps: frozenset[str] = frozenset()
+    """The modules of its loop whose hs-boot interface the module sees (Note [Loops])."""
+    loop: frozenset[str] = frozenset()
+    """The other modules of its loop (no unfoldings from them, Note [Loops])."""
 
 
 class CycleError(SourceError):
@@ -169,9 +187,12 @@ def tasks(
     level: int = 0,
     codegen_after: Step = Step.SIMPL,
     first: Step = Step.TC,
+    lint: bool = False,
 ) -> dict[TaskKey, Task]:
     """The task graph (Note [What a phase waits for]); ``first`` drops the phases
-    before it (resuming from files), ``codegen_after`` is the phase the backend reads."""
+    before it (resuming from files), ``codegen_after`` is the phase the backend reads;
+    with ``lint``, Core Lint's checks of ``ds`` and ``simpl`` read the imports'
+    ``simpl`` files, so both wait for those too."""
     loop_of: dict[NodeKey, frozenset[NodeKey]] = {}
     for loop in resolved_loops(graph):
         for k in loop:
@@ -181,19 +202,26 @@ def tasks(
 
     key = TaskKey
     index = 0
+    tc_deps_of: dict[NodeKey, list[NodeKey]] = {}
     for node in order:
-        if not node.boot:
-            index += 1
         tc_deps: list[NodeKey] = _deps(graph, node)
         own_loop = loop_of.get(NodeKey(node.module), frozenset())
         for dep in list(tc_deps):
             for member in loop_of.get(NodeKey(dep.module), frozenset()):
                 if member not in own_loop and member not in tc_deps:
                     tc_deps.append(member)
+        tc_deps_of[node] = tc_deps
+    for node in order:
+        index += 1  # boot files count as modules, as in GHC's "[1 of 5] Compiling A[boot]"
+        tc_deps = tc_deps_of[node]
+        own_loop = loop_of.get(NodeKey(node.module), frozenset())
+        boot_deps = _boot_deps(graph, node, own_loop, tc_deps_of)
+        members = frozenset(m.module for m in own_loop if m.module != node.module)
         node_steps = [Step.TC] if node.boot else steps
         if not split:
             whole = key(node, Step.ALL)
-            out[whole] = Task(whole, [key(d, Step.ALL) for d in tc_deps], index=index)
+            waits_all = [key(d, Step.ALL) for d in tc_deps]
+            out[whole] = Task(whole, waits_all, index=index, boot_deps=boot_deps, loop=members)
             continue
         for step in node_steps:
             waits: list[TaskKey] = []
@@ -201,24 +229,78 @@ def tasks(
                 waits = [key(d, Step.TC) for d in tc_deps]
             elif step is Step.DS:
                 waits = [key(node, Step.TC)]
+                if lint:
+                    sources = _unfolding_sources(graph, node, own_loop, loop_of, boot_deps)
+                    waits += [key(m, Step.SIMPL) for m in sources]
             elif step is Step.SIMPL:
                 waits = [key(node, Step.DS)]
                 if level >= 1:
                     waits += [
-                        key(d, Step.HI)
-                        for d in graph.edges(node)
-                        if not d.boot and d not in own_loop
+                        key(m, Step.HI)
+                        for m in _unfolding_sources(graph, node, own_loop, loop_of, boot_deps)
                     ]
             elif step is Step.HI:
                 waits = [key(node, Step.SIMPL)]
             else:
                 waits = [key(node, codegen_after)]
             waits = [w for w in waits if w.step in node_steps or w.node != node]
-            out[key(node, step)] = Task(key(node, step), waits, index=index)
+            out[key(node, step)] = Task(
+                key(node, step), waits, index=index, boot_deps=boot_deps, loop=members
+            )
     for t in out.values():  # resuming: what is before ``first`` is not a task
         t.waits_for = [w for w in t.waits_for if w in out]
     _prioritise(out)
     return out
+
+
+def _boot_deps(
+    graph: ModuleGraph,
+    node: NodeKey,
+    loop: frozenset[NodeKey],
+    tc_deps_of: dict[NodeKey, list[NodeKey]],
+) -> frozenset[str]:
+    """The members of ``node``'s loop whose boot interface it sees: those with a boot
+    file whose own typecheck does not come before ``node``'s (Note [Loops])."""
+    if node.boot or not loop:
+        return frozenset()
+    before: set[NodeKey] = set()
+    stack = list(tc_deps_of[node])
+    while stack:
+        k = stack.pop()
+        if k in before or NodeKey(k.module) not in loop:
+            continue
+        before.add(k)
+        stack.extend(tc_deps_of.get(k, []))
+    return frozenset(
+        m.module
+        for m in loop
+        if m != node and NodeKey(m.module, True) in graph.nodes and m not in before
+    )
+
+
+def _unfolding_sources(
+    graph: ModuleGraph,
+    node: NodeKey,
+    loop: frozenset[NodeKey],
+    loop_of: dict[NodeKey, frozenset[NodeKey]],
+    boot_deps: frozenset[str],
+) -> list[NodeKey]:
+    """The modules whose ``.hi`` the simplifier of ``node`` waits for at ``-O1``
+    (Note [Loops]): its imports, the imports of the boot files it imports, and every
+    member of a loop it imports from outside; never one whose boot file it saw."""
+    found: list[NodeKey] = []
+    for d in graph.edges(node):
+        targets = [NodeKey(d.module)]
+        if d.boot:
+            targets += [NodeKey(t.module) for t in graph.edges(d)]
+        for t in targets:
+            if t in loop or t == node or t not in graph.nodes:
+                continue
+            members = loop_of.get(t, frozenset()) if t not in loop else frozenset()
+            for m in [t, *sorted(members)]:
+                if m not in found and m.module not in boot_deps and m != node:
+                    found.append(m)
+    return found
 
 
 def _prioritise(graph: dict[TaskKey, Task]) -> None:

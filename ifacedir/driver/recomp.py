@@ -7,7 +7,7 @@ current values (``Current``); ``decide`` compares them and returns the reasons t
 rebuild, empty when the file is up to date. ``ifacedir explain`` prints the same
 reasons, so what the build does and what it says it would do cannot disagree.
 
-The comparisons (spec/FORMAT.md §13.4 and §15 say what each input is):
+The comparisons (spec/FORMAT.md §13.5 and §15 say what each input is):
 
 * the file is missing, unreadable or corrupt, or of another format or schema version;
 * an input of the file (``source``, ``flags``, ``flag:<name>``, the fingerprint of an

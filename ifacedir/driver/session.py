@@ -72,9 +72,9 @@ class Session:
 
     tc_roots: Sequence[Path]
     back_roots: Sequence[Path]
-    _interfaces: dict[str, tuple[TcInterface, bytes]] = field(default_factory=dict)
-    _tc_facts: dict[str, tuple[ModuleExports, ModuleFingerprints | None, bytes]] = field(
-        default_factory=dict
+    _interfaces: dict[tuple[str, bool], tuple[TcInterface, bytes]] = field(default_factory=dict)
+    _tc_facts: dict[tuple[str, bool], tuple[ModuleExports, ModuleFingerprints | None, bytes]] = (
+        field(default_factory=dict)
     )
     _unfoldings: dict[str, tuple[core.Unfoldings, bytes]] = field(default_factory=dict)
     _core: dict[tuple[str, CorePhase], core.CoreModule] = field(default_factory=dict)
@@ -94,63 +94,69 @@ class Session:
         where = ", ".join(str(r) for r in search) or "no directory"
         raise MissingModuleError(f"module {module}: no {role.tag} file in {where}")
 
-    def interface(self, module: str) -> TcInterface:
-        return self._interface(module)[0]
+    def interface(self, module: str, boot: bool = False) -> TcInterface:
+        """``boot``: the interface of the module's hs-boot file (its ``.hi-boot``)."""
+        return self._interface(module, boot)[0]
 
     def interface_fingerprint(self, module: str) -> bytes:
-        return self._interface(module)[1]
+        return self._interface(module, False)[1]
 
-    def _interface(self, module: str) -> tuple[TcInterface, bytes]:
-        found = self._interfaces.get(module)
+    def _interface(self, module: str, boot: bool) -> tuple[TcInterface, bytes]:
+        found = self._interfaces.get((module, boot))
         if found is None:
             from ifacedir.iface.tcfile import INTERFACE_SECTION, open_tc
 
-            mdir = self.find(module, FileRole.TC)
+            role = FileRole.BOOT_HI if boot else FileRole.TC
+            mdir = self.find(module, role, self.tc_roots)
 
             def load() -> tuple[TcInterface, bytes]:
-                with open_tc(mdir) as tc:
+                with open_tc(mdir, boot) as tc:
                     iface = tc.interface()
                     entry = tc.header.section(INTERFACE_SECTION)
                 if iface is None or entry is None:
                     raise MissingModuleError(f"module {module}: its tc file is not typechecked")
                 return iface, entry.raw_hash
 
-            found = self._interfaces[module] = _decoded(
-                mdir.file(FileRole.TC), INTERFACE_SECTION, load
+            found = self._interfaces[(module, boot)] = _decoded(
+                mdir.file(role), INTERFACE_SECTION, load
             )
         return found
 
-    def exports(self, module: str) -> ModuleExports:
-        """The ``exports`` section of ``module``'s ``tc`` file (what its renamer read)."""
-        return self._facts(module)[0]
+    def exports(self, module: str, boot: bool = False) -> ModuleExports:
+        """The ``exports`` section of ``module``'s ``tc`` file (what its renamer read);
+        ``boot``: of its boot interface."""
+        return self._facts(module, boot)[0]
 
-    def fingerprints(self, module: str) -> ModuleFingerprints:
-        """The ``fingerprints`` section of ``module``'s ``tc`` file."""
-        found = self._facts(module)[1]
+    def fingerprints(self, module: str, boot: bool = False) -> ModuleFingerprints:
+        """The ``fingerprints`` section of ``module``'s ``tc`` file (or boot interface)."""
+        found = self._facts(module, boot)[1]
         if found is None:
             raise MissingModuleError(f"module {module}: its tc file records no fingerprints")
         return found
 
-    def import_fingerprint(self, module: str) -> bytes:
+    def import_fingerprint(self, module: str, boot: bool = False) -> bytes:
         """What an importer's ``tc`` file records as its ``import:<module>`` input."""
-        return self._facts(module)[2]
+        return self._facts(module, boot)[2]
 
-    def _facts(self, module: str) -> tuple[ModuleExports, ModuleFingerprints | None, bytes]:
-        found = self._tc_facts.get(module)
+    def _facts(
+        self, module: str, boot: bool
+    ) -> tuple[ModuleExports, ModuleFingerprints | None, bytes]:
+        found = self._tc_facts.get((module, boot))
         if found is None:
             from ifacedir.iface.tcfile import interface_fingerprint_of, open_tc
 
-            mdir = self.find(module, FileRole.TC)
+            role = FileRole.BOOT_HI if boot else FileRole.TC
+            mdir = self.find(module, role, self.tc_roots)
 
             def load() -> tuple[ModuleExports, ModuleFingerprints | None, bytes]:
-                with open_tc(mdir) as tc:
+                with open_tc(mdir, boot) as tc:
                     exports = tc.exports()
                     table = tc.fingerprints()
                     fp = interface_fingerprint_of(tc.header)
                 assert fp is not None
                 return exports, table, fp
 
-            found = self._tc_facts[module] = _decoded(mdir.file(FileRole.TC), "facts", load)
+            found = self._tc_facts[(module, boot)] = _decoded(mdir.file(role), "facts", load)
         return found
 
     def unfoldings(self, module: str) -> core.Unfoldings:
@@ -191,8 +197,9 @@ class Session:
 
     def forget(self, module: str) -> None:
         """Drop what was cached of ``module`` (its files were just rewritten)."""
-        self._interfaces.pop(module, None)
-        self._tc_facts.pop(module, None)
+        for boot in (False, True):
+            self._interfaces.pop((module, boot), None)
+            self._tc_facts.pop((module, boot), None)
         self._unfoldings.pop(module, None)
         for phase in CorePhase:
             self._core.pop((module, phase), None)

@@ -43,6 +43,12 @@ class TaskSpec:
     lint: bool
     tc_roots: tuple[Path, ...]
     back_roots: tuple[Path, ...]
+    boot_deps: frozenset[str] = frozenset()
+    """The loop members whose boot interfaces the module sees (ifacedir.driver.plan)."""
+    has_boot: bool = False
+    """The module has an hs-boot file to be checked against."""
+    loop: frozenset[str] = frozenset()
+    """The other members of the module's import loop."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +93,7 @@ def run_task(spec: TaskSpec) -> TaskOutcome:
     try:
         backend = get_backend(spec.backend)
         consumes = Step(backend.consumes.value)
-        ctx = CheckContext(spec.level, spec.backend, consumes, spec.source)
+        ctx = CheckContext(spec.level, spec.backend, consumes, spec.source, spec.boot)
         for n, step in enumerate(spec.steps):
             if n > 0 and not reasons(session, mdir, step, ctx):
                 continue
@@ -119,13 +125,18 @@ def _run_step(
     from ifacedir.driver import compile as phases
 
     if step is Step.TC:
-        if spec.boot:
-            raise PhaseError(
-                spec.module, Phase.TC, "hs-boot files are not compiled yet (see issue 6's note)"
-            )
         if spec.source is None:
             raise PhaseError(spec.module, Phase.TC, "its source is not available to typecheck")
-        phases.typecheck(session, spec.source, spec.label, mdir)
+        phases.typecheck(
+            session,
+            spec.source,
+            spec.label,
+            mdir,
+            boot_file=spec.boot,
+            boot_deps=spec.boot_deps,
+            has_boot=spec.has_boot,
+            loop=spec.loop,
+        )
     elif step is Step.DS:
         phases.desugar(session, mdir, mdir, spec.lint)
     elif step is Step.SIMPL:

@@ -69,7 +69,12 @@ class CorePayload:
 
 
 def core_meta(
-    core: CoreModule, phase: CorePhase, source: str, deps: list[str], optimisation: int = 0
+    core: CoreModule,
+    phase: CorePhase,
+    source: str,
+    deps: list[str],
+    optimisation: int = 0,
+    loop: list[str] | None = None,
 ) -> CoreMeta:
     return CoreMeta(
         module=core.module,
@@ -80,6 +85,7 @@ def core_meta(
         optimisation=optimisation,
         source=source,
         deps=sorted(deps),
+        loop=sorted(loop or []),
     )
 
 

@@ -1,7 +1,7 @@
 """Entity fingerprints, module hashes and usages: what recompilation avoidance compares.
 
 DESIGN, "Fingerprints". Two records, both stored in a module's ``tc`` file (sections
-``fingerprints`` and ``usages``, spec/FORMAT.md §13.4) and both plain pydantic models
+``fingerprints`` and ``usages``, spec/FORMAT.md §13.5) and both plain pydantic models
 (schemas/fingerprints.schema.json, schemas/usages.schema.json):
 
 * :class:`ModuleFingerprints`, what a module offers importers: a 128-bit fingerprint
@@ -145,6 +145,11 @@ class Usages(BaseModel):
     imports: list[ImportUsage]
     entities: dict[ModuleText, dict[Key, Hex | None]]
     instances: dict[ModuleText, Hex]
+    boot_modules: list[ModuleText] = Field(default_factory=list)
+    """The modules of its import loop whose hs-boot interface it saw instead of the
+    module's own (spec/FORMAT.md §13.7): their entries above are the boot file's."""
+    loop: list[ModuleText] = Field(default_factory=list)
+    """The other modules of its import loop (later phases take no unfoldings from them)."""
 
 
 # --- Computing a module's fingerprints ---------------------------------------------------
@@ -233,6 +238,8 @@ def usages_of(
     reexported_whole: Iterable[str],
     instance_modules: Iterable[str],
     tables: Callable[[str], ModuleFingerprints],
+    boot_modules: Iterable[str] = (),
+    loop: Iterable[str] = (),
 ) -> Usages:
     """The usages of ``module`` (Note [Usages]): ``mentioned`` holds every global name
     of its typed program, ``imports`` its direct imports, ``reexported_whole`` the
@@ -259,14 +266,26 @@ def usages_of(
             )
         )
     instances = {d: tables(d).instance_hash for d in sorted(set(instance_modules)) if d != module}
-    return Usages(mentions=keys, imports=used_imports, entities=entities, instances=instances)
+    return Usages(
+        mentions=keys,
+        imports=used_imports,
+        entities=entities,
+        instances=instances,
+        boot_modules=sorted(set(boot_modules)),
+        loop=sorted(set(loop)),
+    )
 
 
 def typechecked_fingerprints(
-    renamed: RenamedModule, typed: TcResult, tables: Callable[[str], ModuleFingerprints]
+    renamed: RenamedModule,
+    typed: TcResult,
+    tables: Callable[[str], ModuleFingerprints],
+    boot_modules: Iterable[str] = (),
+    loop: Iterable[str] = (),
 ) -> tuple[ModuleFingerprints, Usages]:
     """A typechecked module's fingerprints and usages, as its ``tc`` file records
-    them; ``tables(m)`` gives the fingerprints of any module below it."""
+    them; ``tables(m)`` gives the fingerprints of any module below it (the boot
+    interface's for ``boot_modules``)."""
     from ifacedir.syntax.ast import IEModule
     from ifacedir.syntax.codec import tree_names
 
@@ -285,7 +304,8 @@ def typechecked_fingerprints(
     ]
     mentioned = [n for n in tree_names(typed) if isinstance(n, Name)]
     below = typed.interface.instance_modules
-    usages = usages_of(name, mentioned, [i.module for i in renamed.imports], whole, below, tables)
+    imports = [i.module for i in renamed.imports]
+    usages = usages_of(name, mentioned, imports, whole, below, tables, boot_modules, loop)
     return own, usages
 
 

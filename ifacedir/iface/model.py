@@ -132,6 +132,11 @@ class CoreMeta(BaseModel):
     deps: list[_ModuleText] = Field(
         description="every module below this one (transitive imports), sorted"
     )
+    loop: list[_ModuleText] = Field(
+        default_factory=list,
+        description="the other modules of its import loop (broken by hs-boot files), sorted: "
+        "their unfoldings are not used",
+    )
 
 
 class HiMeta(BaseModel):

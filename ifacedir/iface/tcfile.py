@@ -187,9 +187,9 @@ class TcPayload:
     program: RenamedModule | TcResult
     interface: TcInterface | None = None
     fingerprints: ModuleFingerprints | None = None
-    """Stage ``typecheck``: what importers' recompilation checks compare (FORMAT.md §13.4)."""
+    """Stage ``typecheck``: what importers' recompilation checks compare (FORMAT.md §13.5)."""
     usages: Usages | None = None
-    """Stage ``typecheck``: what the module took from others (FORMAT.md §13.4)."""
+    """Stage ``typecheck``: what the module took from others (FORMAT.md §13.5)."""
 
 
 # --- Building a payload and its inputs ------------------------------------------------
@@ -333,14 +333,15 @@ def _check_consistent(payload: TcPayload) -> None:
         raise EncodeError(f"the interface is module {program.interface.module}'s")
 
 
-def encode_tc(payload: TcPayload, inputs: Mapping[str, bytes]) -> bytes:
-    """The bytes of the ``tc`` file (pure: same payload and inputs, same bytes).
+def encode_tc(payload: TcPayload, inputs: Mapping[str, bytes], boot: bool = False) -> bytes:
+    """The bytes of the ``tc`` file (pure: same payload and inputs, same bytes);
+    ``boot``: of a boot interface instead (kind ``boot-interface``, §13.7).
 
     Raises EncodeError for a payload that cannot be stored.
     """
     _check_consistent(payload)
     return encode_container(
-        kind=FileKind.PHASE,
+        kind=FileKind.BOOT_INTERFACE if boot else FileKind.PHASE,
         phase=FileRole.TC.tag,
         module=payload.meta.module,
         unit=payload.meta.package,
@@ -355,18 +356,20 @@ def write_tc(
     module_name: str | ModuleName,
     payload: TcPayload,
     inputs: Mapping[str, bytes],
+    boot: bool = False,
 ) -> Path:
-    """Write ``<outdir>/<module dir>/tc.ifc`` atomically and return its path.
+    """Write ``<outdir>/<module dir>/tc.ifc`` (``boot``: ``<Last>.hi-boot``) atomically
+    and return its path.
 
     The file is not rewritten when it already holds exactly these bytes. Raises
     WriteError (nothing is left behind) or InvalidNameError for a bad module name.
     """
     name = module_name if isinstance(module_name, ModuleName) else ModuleName(module_name)
-    path = ModuleDir(Path(outdir), name).file(FileRole.TC)
+    path = ModuleDir(Path(outdir), name).file(FileRole.BOOT_HI if boot else FileRole.TC)
     if name.text != payload.meta.module:
         raise WriteError(path, f"the payload is module {payload.meta.module}'s, not {name}")
     try:
-        data = encode_tc(payload, inputs)
+        data = encode_tc(payload, inputs, boot)
     except EncodeError as exc:
         raise WriteError(path, f"cannot encode: {exc}") from None
     return write_file(path, data)
@@ -522,7 +525,8 @@ def _first(exc: pydantic.ValidationError) -> str:
 
 
 def _check_header(header: FileHeader, path: Path | None) -> None:
-    if header.kind is not FileKind.PHASE or header.phase != FileRole.TC.tag:
+    kinds = (FileKind.PHASE, FileKind.BOOT_INTERFACE)  # a boot interface: see §13.7
+    if header.kind not in kinds or header.phase != FileRole.TC.tag:
         raise CorruptFileError(
             path, f"not a tc file: a {header.kind.value} file of phase {header.phase}"
         )
@@ -551,10 +555,12 @@ def _check_meta(meta: TcMeta, header: FileHeader, path: Path | None) -> None:
 
 
 @contextmanager
-def open_tc(src: Path | str | ModuleDir) -> Iterator[TcFile]:
-    """Open a ``tc`` file by path, or in a module directory (checking its place)."""
+def open_tc(src: Path | str | ModuleDir, boot: bool = False) -> Iterator[TcFile]:
+    """Open a ``tc`` file by path, or in a module directory (checking its place);
+    ``boot``: the module's boot interface ``<Last>.hi-boot`` (§13.7), which has the
+    ``tc`` file's layout."""
     if isinstance(src, ModuleDir):
-        with src.open(FileRole.TC) as container:
+        with src.open(FileRole.BOOT_HI if boot else FileRole.TC) as container:
             yield TcFile(container)
     else:
         with open_container(Path(src)) as container:
