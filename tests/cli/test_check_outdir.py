@@ -12,7 +12,7 @@ from cli.app import app
 from ifacedir.check_report import CheckReport
 from ifacedir.format.container import read_header
 from ifacedir.format.fingerprint import fingerprint
-from ifacedir.iface.model import TcStage
+from ifacedir.iface.model import TC_SCHEMA_VERSION, TcStage
 from ifacedir.iface.tcfile import read_tc
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "unit" / "iface"))
@@ -129,7 +129,11 @@ def test_inspect_pretty_prints_the_program_as_haskell(outdir: Path) -> None:
 def test_inspect_pretty_reports_a_damaged_program(outdir: Path) -> None:
     path = outdir / "Main.hidir/tc.ifc"
     data = bytearray(path.read_bytes())
-    data[-10] ^= 0xFF  # inside the last section: program
+    header = read_header(path)
+    entry = header.section("program")
+    assert entry is not None
+    start = len(data) - sum(e.size for e in header.sections)  # sections follow the header
+    data[start + entry.offset + entry.size // 2] ^= 0xFF  # inside the program section
     path.write_bytes(bytes(data))
     result = runner.invoke(app, ["inspect", str(path), "--pretty"])
     assert result.exit_code == 1
@@ -181,7 +185,10 @@ def test_inspect_pretty_notes_tc_files_of_another_schema(tmp_path: Path) -> None
     mdir.write(FileRole.TC, unit="main", schema_version=0, inputs={}, sections={"x": 1})
     result = runner.invoke(app, ["inspect", str(tmp_path / "out"), "--pretty"])
     assert result.exit_code == 0
-    assert "note: tc payload schema version 0, this reader reads version 1" in result.stdout
+    assert (
+        f"note: tc payload schema version 0, this reader reads version {TC_SCHEMA_VERSION}"
+        in result.stdout
+    )
 
 
 def test_demo_writes_real_tc_files_that_pretty_print(tmp_path: Path) -> None:

@@ -64,7 +64,7 @@ def test_inspect_json_is_machine_readable(demo: Path) -> None:
     assert sections["exports"]["value"] is None  # not asked for: not decoded
     meta = sections["meta"]["value"]
     assert meta["module"] == "Main" and meta["entry"] == "main" and meta["optimisation"] == 1
-    assert set(file["header"]["inputs"]) == {"tc", "simpl"}
+    assert set(file["header"]["inputs"]) == {"tc", "simpl", "flag:optimise"}
 
 
 def test_inspect_missing_section_is_an_error(demo: Path) -> None:

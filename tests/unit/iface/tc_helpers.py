@@ -132,13 +132,21 @@ def write_tc_files(
         iface = None if typed is None else typed[module].interface
         return interface_fingerprint(by_name[module].exports, iface)
 
+    from ifacedir.iface.fingerprints import program_fingerprints
+
+    tables = (
+        {}
+        if typed is None
+        else program_fingerprints(((m, typed[m.exports.module]) for m in result.modules), {})
+    )
     written: dict[str, Path] = {}
     for m in own_modules(result):
         name = m.exports.module
         inputs = tc_inputs(
             sources[m.module.span.file], {i.module: fingerprint_of(i.module) for i in m.imports}
         )
-        payload = tc_payload(m, None if typed is None else typed[name])
+        own, usages = tables.get(name, (None, None))
+        payload = tc_payload(m, None if typed is None else typed[name], None, own, usages)
         written[name] = write_tc(outdir, name, payload, inputs)
     return written
 

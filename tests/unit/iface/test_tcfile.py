@@ -173,7 +173,10 @@ def test_other_kinds_and_schema_versions_are_refused(
     renamed = tmp_path / "other.ifc"
     renamed.write_bytes(
         encode_container(
-            kind=FileKind.PHASE, phase="tc", schema_version=1, **{**common, "module": "Other"}
+            kind=FileKind.PHASE,
+            phase="tc",
+            schema_version=TC_SCHEMA_VERSION,
+            **{**common, "module": "Other"},
         )
     )
     with pytest.raises(CorruptFileError, match="section 'meta' says"):
@@ -195,7 +198,7 @@ def test_sections_cannot_pass_for_each_other(
             phase="tc",
             module="Shape",
             unit="main",
-            schema_version=1,
+            schema_version=TC_SCHEMA_VERSION,
             inputs=header.inputs,
             sections=swapped,
         )
@@ -359,7 +362,7 @@ def test_a_tree_of_another_codec_version_is_refused(
             phase="tc",
             module="Shape",
             unit="main",
-            schema_version=1,
+            schema_version=TC_SCHEMA_VERSION,
             inputs=header.inputs,
             sections=sections,
         )

@@ -21,7 +21,7 @@ from ifacedir.errors import CorruptFileError, WriteError
 from ifacedir.format import container as container_mod
 from ifacedir.format.container import encode_container, open_container, read_header
 from ifacedir.format.header import FileKind
-from ifacedir.iface.model import TcStage
+from ifacedir.iface.model import TC_SCHEMA_VERSION, TcStage
 from ifacedir.iface.tcfile import (
     encode_tc,
     interface_fingerprint,
@@ -59,13 +59,23 @@ def test_round_trip_gives_the_typechecker_result_back(built: Built) -> None:
         assert payload.program == typed[name]
         assert payload.interface == typed[name].interface
         assert payload.exports == renamed[name].exports
-        assert payload == tc_payload(renamed[name], typed[name])
+        assert payload == tc_payload(
+            renamed[name], typed[name], None, payload.fingerprints, payload.usages
+        )
+        assert payload.fingerprints is not None and payload.usages is not None
 
 
 def test_section_layout(built: Built) -> None:
     _result, written = built
     header = read_header(written["Shape"])
-    assert [s.name for s in header.sections] == ["exports", "interface", "meta", "program"]
+    assert [s.name for s in header.sections] == [
+        "exports",
+        "fingerprints",
+        "interface",
+        "meta",
+        "program",
+        "usages",
+    ]
     with open_tc(written["Shape"]) as tc:
         assert tc.meta().contents == {
             "exports": "ModuleExports",
@@ -112,8 +122,9 @@ def test_rewriting_is_byte_identical_and_skipped(built: Built, tmp_path: Path) -
         if name not in written:
             continue
         inputs = read_header(written[name]).inputs
-        assert encode_tc(tc_payload(m, typed[name]), inputs) == written[name].read_bytes()
         payload = read_tc(written[name])
+        fresh = tc_payload(m, typed[name], None, payload.fingerprints, payload.usages)
+        assert encode_tc(fresh, inputs) == written[name].read_bytes()
         assert encode_tc(payload, inputs) == written[name].read_bytes()
         again = write_tc(tmp_path, name, payload, inputs)
         assert again.read_bytes() == written[name].read_bytes()
@@ -152,7 +163,7 @@ def test_the_interface_stub_is_checked(built: Built, tmp_path: Path) -> None:
             phase="tc",
             module="Shape",
             unit="main",
-            schema_version=1,
+            schema_version=TC_SCHEMA_VERSION,
             inputs=header.inputs,
             sections=sections,
         )

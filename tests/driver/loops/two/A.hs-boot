@@ -1,0 +1,3 @@
+module A where
+
+f :: Int -> Int

@@ -1,0 +1,6 @@
+module C where
+
+import B
+
+h :: Int
+h = g 3

@@ -1,0 +1,3 @@
+import A
+import C
+main = print (f 2 + h)
