@@ -134,8 +134,45 @@ def cmd_build(
         level, backend, lint, include, jobs=jobs, split=split, keep_going=keep_going, trace=trace
     )
     target = outdir if outdir is not None else default_outdir(path)
-    result = build(path, target, options, None if json_out else _progress(quiet))
+    if json_out or quiet or not sys.stderr.isatty():
+        result = build(path, target, options, None if json_out else _progress(quiet))
+        return _report(result, json_out, quiet)
+    with _ProgressBar() as bar:  # on a terminal: the lines scroll above a bar
+        result = build(path, target, options, bar.line, bar.tick)
     return _report(result, json_out, quiet)
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr under the progress lines (terminals only)."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self._progress = Progress(
+            TextColumn("building"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=Console(stderr=True),
+            transient=True,
+            auto_refresh=False,  # no refresh thread: workers are forked (see scheduler)
+        )
+        self._task = self._progress.add_task("build", total=None)
+
+    def __enter__(self) -> _ProgressBar:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()
+
+    def line(self, text: str) -> None:
+        self._progress.console.print(text, markup=False, highlight=False)
+        self._progress.refresh()
+
+    def tick(self, done: int, total: int) -> None:
+        self._progress.update(self._task, completed=done, total=total)
+        self._progress.refresh()
 
 
 def cmd_run(

@@ -226,10 +226,15 @@ def prepare(
 
 
 def build(
-    path: Path, outdir: Path, options: BuildOptions, progress: Progress | None = None
+    path: Path,
+    outdir: Path,
+    options: BuildOptions,
+    progress: Progress | None = None,
+    tick: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
     """Compile the program at ``path`` into ``outdir``, rebuilding only the (module,
-    phase) tasks whose files are out of date (see the module docstring)."""
+    phase) tasks whose files are out of date (see the module docstring). ``progress``
+    gets one line per phase run; ``tick(done, total)`` is called as tasks settle."""
     import time
 
     from ifacedir.driver.scheduler import execute, trace_events
@@ -248,6 +253,7 @@ def build(
         progress=progress,
         total_modules=prepared.module_count,
         on_settled=lambda k: prepared.session.forget(k.node.module),
+        tick=tick,
     )
     result.ran = executed.ran
     result.why = executed.why

@@ -65,6 +65,7 @@ def execute(
     progress: Progress | None = None,
     total_modules: int = 0,
     on_settled: Callable[[TaskKey], None] | None = None,
+    tick: Callable[[int, int], None] | None = None,
 ) -> ExecutionResult:
     """Run the out-of-date tasks of ``graph`` (see the module docstring)."""
     result = ExecutionResult()
@@ -83,7 +84,16 @@ def execute(
     pool: ProcessPoolExecutor | None = None
     running: dict[Future[TaskOutcome], TaskKey] = {}
 
+    settled = 0
+
+    def count() -> None:
+        nonlocal settled
+        settled += 1
+        if tick is not None:
+            tick(settled, len(graph))
+
     def settle(k: TaskKey) -> None:
+        count()
         if on_settled is not None:
             on_settled(k)
         for u in users[k]:
@@ -116,6 +126,7 @@ def execute(
         if k.node.module not in result.failed:
             result.failed.append(k.node.module)
         fail(k)
+        count()
         if on_settled is not None:
             on_settled(k)
         if not keep_going:

@@ -65,7 +65,7 @@ def test_tab_stops(col: int, stop: int) -> None:
 
 
 def test_error_codes_registry() -> None:
-    assert all(re.fullmatch(r"[LPRT][0-9]{3}", code) for code in ERROR_CODES)
+    assert all(re.fullmatch(r"[DLPRT][0-9]{3}", code) for code in ERROR_CODES)
     assert all(summary and "\n" not in summary for summary in ERROR_CODES.values())
     with pytest.raises(ValueError, match="unregistered"):
         Diagnostic("X999", Severity.ERROR, span(1, 1, 1, 2), "nope")
