@@ -107,7 +107,10 @@ def module_graph(
     target: Path, search_path: Sequence[Path] = (), external: Iterable[str] = ()
 ) -> ModuleGraph:
     """The program's graph (see the module docstring); raises ``GraphError``."""
-    return _Downsweep(target, search_path, set(external)).run()
+    from ifacedir.util.deep import run_deep
+
+    # one big-stack thread for the whole downsweep, not one per header
+    return run_deep(_Downsweep(target, search_path, set(external)).run)
 
 
 class _Downsweep:

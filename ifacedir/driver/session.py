@@ -76,6 +76,7 @@ class Session:
     _tc_facts: dict[tuple[str, bool], tuple[ModuleExports, ModuleFingerprints | None, bytes]] = (
         field(default_factory=dict)
     )
+    _tables: dict[tuple[str, bool], ModuleFingerprints | None] = field(default_factory=dict)
     _unfoldings: dict[str, tuple[core.Unfoldings, bytes]] = field(default_factory=dict)
     _core: dict[tuple[str, CorePhase], core.CoreModule] = field(default_factory=dict)
 
@@ -128,8 +129,21 @@ class Session:
         return self._facts(module, boot)[0]
 
     def fingerprints(self, module: str, boot: bool = False) -> ModuleFingerprints:
-        """The ``fingerprints`` section of ``module``'s ``tc`` file (or boot interface)."""
-        found = self._facts(module, boot)[1]
+        """The ``fingerprints`` section of ``module``'s ``tc`` file (or boot interface);
+        read alone, the recompilation check needs nothing else of the file."""
+        key = (module, boot)
+        found = self._tables.get(key)
+        if found is None:
+            from ifacedir.iface.tcfile import FINGERPRINTS_SECTION, open_tc
+
+            role = FileRole.BOOT_HI if boot else FileRole.TC
+            mdir = self.find(module, role, self.tc_roots)
+
+            def load() -> ModuleFingerprints | None:
+                with open_tc(mdir, boot) as tc:
+                    return tc.fingerprints()
+
+            found = self._tables[key] = _decoded(mdir.file(role), FINGERPRINTS_SECTION, load)
         if found is None:
             raise MissingModuleError(f"module {module}: its tc file records no fingerprints")
         return found
@@ -200,6 +214,7 @@ class Session:
         for boot in (False, True):
             self._interfaces.pop((module, boot), None)
             self._tc_facts.pop((module, boot), None)
+            self._tables.pop((module, boot), None)
         self._unfoldings.pop(module, None)
         for phase in CorePhase:
             self._core.pop((module, phase), None)
