@@ -43,6 +43,11 @@ BENCHMARKS: Final[dict[str, Benchmark]] = {
             "bench.backends",
         ),
         Benchmark(
+            "driver",
+            "ifacedir build: full, no-op and per-edit rebuilds on generated projects vs ghc --make",
+            "bench.driver",
+        ),
+        Benchmark(
             "tcfile",
             "tc phase files: write time vs renaming, header/exports/full reads, bytes per line",
             "bench.tcfile",

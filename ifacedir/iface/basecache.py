@@ -53,7 +53,6 @@ directories of killed processes are harmless and removed by ``cache --clear``.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import os
 import shutil
@@ -313,7 +312,7 @@ def _install(
     stage = Path(tempfile.mkdtemp(prefix=_STAGE_PREFIX + target.name + ".", dir=root))
     try:
         _write(stage, renamed, typed)
-        staged = _read(stage)
+        _read(stage)  # verify what was written before it goes into place
         if target.exists():  # damaged: move it aside, whole, before replacing it
             old = Path(tempfile.mkdtemp(prefix=_OLD_PREFIX, dir=root))
             with contextlib.suppress(OSError):  # another process moved it first
@@ -327,7 +326,7 @@ def _install(
             return _read(target)  # another process installed it first: read theirs
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return dataclasses.replace(staged, directory=target)  # what we read is what is there
+    return _read(target)  # its lazy tables read from where the files now are
 
 
 def _write(stage: Path, renamed: ProgramResult, typed: ProgramTcResult) -> None:
