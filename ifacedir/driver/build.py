@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ifacedir.driver.graph import ModuleGraph, NodeKey
     from ifacedir.driver.plan import Step, Task, TaskKey
     from ifacedir.driver.session import Session
+    from ifacedir.driver.state import BuildState
     from ifacedir.driver.worker import TaskSpec
     from ifacedir.iface.basecache import BaseLoad
 
@@ -139,6 +140,8 @@ class Prepared:
     session: Session
     check: Callable[[TaskKey, Step], list[Reason]]
     spec_for: Callable[[TaskKey, tuple[Step, ...]], TaskSpec]
+    state: BuildState
+    """What is remembered of the files between builds (ifacedir.driver.state)."""
 
     @property
     def module_count(self) -> int:
@@ -152,6 +155,7 @@ def prepare(
     options: BuildOptions,
     result: BuildResult,
     progress: Progress | None = None,
+    use_state: bool = True,
 ) -> Prepared | None:
     """The downsweep and the plan (DESIGN, "The driver" 1-3); None with the errors in
     ``result`` when the graph is bad or package base is unavailable."""
@@ -160,6 +164,7 @@ def prepare(
     from ifacedir.driver.inputs import CheckContext, reasons
     from ifacedir.driver.plan import Step, module_order, tasks
     from ifacedir.driver.session import Session
+    from ifacedir.driver.state import BuildState
     from ifacedir.driver.worker import TaskSpec
     from ifacedir.iface.basecache import load_base
 
@@ -169,8 +174,9 @@ def prepare(
     if loaded.base is None:
         result.errors.append("package base is not available as files (see the notes above)")
         return None
+    state = BuildState.load(outdir) if use_state else BuildState.disabled()
     try:
-        graph = module_graph(path, options.search_path, loaded.base.exports)
+        graph = module_graph(path, options.search_path, loaded.base.exports, state)
     except GraphError as exc:
         result.diagnostics = tuple(exc.diagnostics)
         result.rendered = render_all(exc.diagnostics, exc.sources)
@@ -201,7 +207,7 @@ def prepare(
         mdir = ModuleDir(outdir, ModuleName(key.node.module))
         source = graph.nodes[key.node].path
         ctx = CheckContext(options.level, options.backend, consumes, source, key.node.boot)
-        return reasons(session, mdir, step, ctx)
+        return reasons(session, mdir, step, ctx, state)
 
     def spec_for(key: TaskKey, steps: tuple[Step, ...]) -> TaskSpec:
         node = graph.nodes[key.node]
@@ -222,7 +228,7 @@ def prepare(
             has_boot=not key.node.boot and NodeKey(key.node.module, True) in graph.nodes,
         )
 
-    return Prepared(graph, order, plan, session, check, spec_for)
+    return Prepared(graph, order, plan, session, check, spec_for, state)
 
 
 def build(
@@ -267,6 +273,7 @@ def build(
     result.modules = [k.module for k in prepared.order if not k.boot and k.module not in broken]
     if options.trace is not None:
         _write_trace(options.trace, trace_events(executed.spans, origin), result)
+    prepared.state.save()
     return result
 
 

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 from ifacedir.driver.phase_inputs import (
     codegen_inputs,
     ds_inputs,
+    file_fingerprint,
     hi_inputs,
     simpl_inputs,
     write_stamp,
@@ -264,7 +265,7 @@ def desugar(
     if lint:
         _lint(session, module, [m for m in deps if m not in loop], CorePhase.DS)
     meta = core_meta(module, CorePhase.DS, payload.meta.source, deps, loop=loop)
-    write_core(dst.outdir, CorePayload(meta, module), ds_inputs(tc_header))
+    write_core(dst.outdir, CorePayload(meta, module), ds_inputs(file_fingerprint(tc_header)))
     session.forget(name)
     return module
 
@@ -288,7 +289,7 @@ def simplify(session: Session, dst: ModuleDir, level: int, lint: bool = False) -
             for b in session.unfoldings(m).binds:
                 unfoldings[b.var.name] = b.rhs
             hashes[m] = session.unfoldings_fingerprint(m)
-    inputs = simpl_inputs(ds_header, level, hashes)
+    inputs = simpl_inputs(file_fingerprint(ds_header), level, hashes)
     module = _internal(name, Phase.SIMPL, lambda: simplify_module(ds.core, level, unfoldings))
     if lint:
         _lint(session, module, [m for m in deps if m not in loop], CorePhase.SIMPL)
@@ -319,7 +320,8 @@ def interface(session: Session, src: ModuleDir, dst: ModuleDir, level: int) -> N
     entry = simpl.core.entry.occ if simpl.core.entry is not None else None
     meta = hi_meta(name, simpl.meta.package, list(simpl.meta.deps), level, entry)
     payload = HiPayload(meta, exports, iface, core.Unfoldings(name, binds))
-    write_hi(dst.outdir, payload, hi_inputs(tc_header, simpl_header, level))
+    inputs = hi_inputs(file_fingerprint(tc_header), file_fingerprint(simpl_header), level)
+    write_hi(dst.outdir, payload, inputs)
     session.forget(name)
 
 
@@ -330,7 +332,8 @@ def codegen(session: Session, dst: ModuleDir, backend: BackendPlugin) -> None:
         header = f.header
     name = dst.module.text
     _internal(name, Phase.CODEGEN, lambda: backend.generate(dst, module))
-    write_stamp(dst, backend.name, codegen_inputs(header, backend.name))
+    inputs = codegen_inputs(backend.consumes.value, file_fingerprint(header), backend.name)
+    write_stamp(dst, backend.name, inputs)
     del session
 
 

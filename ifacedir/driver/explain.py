@@ -45,7 +45,7 @@ class Explanation(BaseModel):
 def explain(path: Path, outdir: Path, options: BuildOptions) -> Explanation:
     """Every task's verdict, in build order (see the module docstring)."""
     result = BuildResult(outdir)
-    prepared = prepare(path, outdir, options, result)
+    prepared = prepare(path, outdir, options, result, use_state=False)  # reads only
     if prepared is None:
         errors = ([result.rendered] if result.rendered else []) + result.errors
         return Explanation(outdir=str(outdir), ok=False, phases=[], errors=errors)

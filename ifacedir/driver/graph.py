@@ -27,10 +27,14 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ifacedir.diagnostics import Diagnostic, SourceError, error
+from ifacedir.format import cbor
 from ifacedir.syntax.span import SrcLoc, SrcSpan
+
+if TYPE_CHECKING:
+    from ifacedir.driver.state import BuildState
 
 __all__ = ["GraphError", "ImportEdge", "ModuleGraph", "ModuleNode", "NodeKey", "module_graph"]
 
@@ -104,17 +108,38 @@ class GraphError(SourceError):
 
 
 def module_graph(
-    target: Path, search_path: Sequence[Path] = (), external: Iterable[str] = ()
+    target: Path,
+    search_path: Sequence[Path] = (),
+    external: Iterable[str] = (),
+    state: BuildState | None = None,
 ) -> ModuleGraph:
-    """The program's graph (see the module docstring); raises ``GraphError``."""
+    """The program's graph (see the module docstring); raises ``GraphError``.
+    ``state`` remembers each file's header by its size and mtime (ifacedir.driver.state)."""
+    from ifacedir.driver.state import BuildState
     from ifacedir.util.deep import run_deep
 
+    known = set(external)
     # one big-stack thread for the whole downsweep, not one per header
-    return run_deep(_Downsweep(target, search_path, set(external)).run)
+    try:
+        return run_deep(_Downsweep(target, search_path, known, state).run)
+    except GraphError:
+        if state is None:
+            raise
+    # report errors from the files themselves, with their text to quote
+    return run_deep(_Downsweep(target, search_path, known, BuildState.disabled()).run)
 
 
 class _Downsweep:
-    def __init__(self, target: Path, search_path: Sequence[Path], external: set[str]) -> None:
+    def __init__(
+        self,
+        target: Path,
+        search_path: Sequence[Path],
+        external: set[str],
+        state: BuildState | None,
+    ) -> None:
+        from ifacedir.driver.state import BuildState
+
+        self.state = state if state is not None else BuildState.disabled()
         self.target = target
         root_dir = target if target.is_dir() else target.parent
         self.dirs = [root_dir, *search_path]
@@ -152,19 +177,17 @@ class _Downsweep:
         return self.graph
 
     def load(self, path: Path, label: str, expected: str | None, boot: bool) -> ModuleNode | None:
-        from ifacedir.parse.header import parse_header
-        from ifacedir.parse.source import read_source
-
         try:
-            text = read_source(path, label)
-            header = parse_header(text, label)
+            facts = self.state.memo(path, "header:" + label, lambda: self.read(path, label))
+            name, name_span, imports = _unpack(facts, label)
         except SourceError as exc:
             self.diagnostics.extend(exc.diagnostics)
             return None
-        self.texts[label] = text
-        name = header.name
+        except (TypeError, ValueError, IndexError):  # a state entry of another shape
+            facts = self.read(path, label)
+            name, name_span, imports = _unpack(facts, label)
         if expected is not None and name != expected:
-            span = header.name_span or SrcSpan.point(label, SrcLoc(1, 1))
+            span = name_span or SrcSpan.point(label, SrcLoc(1, 1))
             self.diagnostics.append(
                 error(
                     "R020",
@@ -181,21 +204,34 @@ class _Downsweep:
             self.diagnostics.append(
                 error(
                     "D001",
-                    header.name_span or SrcSpan.point(label, SrcLoc(1, 1)),
+                    name_span or SrcSpan.point(label, SrcLoc(1, 1)),
                     f"Module ‘{name}’ is defined in more than one file:",
                     f"{other.label} and {label}",
                 )
             )
             return None
-        imports: list[ImportEdge] = []
-        implicit = _NO_IMPLICIT_PRELUDE not in header.extensions and name != _PRELUDE
-        if implicit and not any(d.module == _PRELUDE for d in header.imports):
-            span = header.name_span or SrcSpan.point(label, SrcLoc(1, 1))
-            imports.append(ImportEdge(_PRELUDE, False, span))
-        imports.extend(ImportEdge(d.module, d.source, d.module_span) for d in header.imports)
         node = ModuleNode(key, path, label, tuple(imports))
         self.graph.nodes[key] = node
         return node
+
+    def read(self, path: Path, label: str) -> cbor.CborValue:
+        """The header facts of the file, as ``_unpack`` reads them (and the state keeps):
+        ``[name, name span, [[module, source, span]...]]`` with the implicit Prelude."""
+        from ifacedir.parse.header import parse_header
+        from ifacedir.parse.source import read_source
+
+        text = read_source(path, label)
+        header = parse_header(text, label)
+        self.texts[label] = text
+        name = header.name
+        imports: list[cbor.CborValue] = []
+        implicit = _NO_IMPLICIT_PRELUDE not in header.extensions and name != _PRELUDE
+        if implicit and not any(d.module == _PRELUDE for d in header.imports):
+            span = header.name_span or SrcSpan.point(label, SrcLoc(1, 1))
+            imports.append([_PRELUDE, False, _span_value(span)])
+        imports.extend([d.module, d.source, _span_value(d.module_span)] for d in header.imports)
+        named = None if header.name_span is None else _span_value(header.name_span)
+        return [name, named, imports]
 
     def find(self, edge: ImportEdge) -> ModuleNode | None:
         rel = Path(*edge.module.split("."))
@@ -230,3 +266,29 @@ class _Downsweep:
             return None
         path, label = found[0]
         return self.load(path, label, edge.module, edge.source)
+
+
+def _span_value(span: SrcSpan) -> list[cbor.CborValue]:
+    return [span.start.line, span.start.col, span.end.line, span.end.col]
+
+
+def _span_of(value: object, label: str) -> SrcSpan:
+    if not (isinstance(value, list) and len(value) == 4 and all(type(x) is int for x in value)):
+        raise ValueError("not a span")
+    return SrcSpan(label, SrcLoc(value[0], value[1]), SrcLoc(value[2], value[3]))
+
+
+def _unpack(facts: object, label: str) -> tuple[str, SrcSpan | None, list[ImportEdge]]:
+    """``_Downsweep.read``'s value back (ValueError if it has another shape)."""
+    if not (isinstance(facts, list) and len(facts) == 3 and isinstance(facts[0], str)):
+        raise ValueError("not header facts")
+    name, named, imports = facts
+    span = None if named is None else _span_of(named, label)
+    if not isinstance(imports, list):
+        raise ValueError("not header facts")
+    edges: list[ImportEdge] = []
+    for item in imports:
+        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)):
+            raise ValueError("not an import")
+        edges.append(ImportEdge(item[0], bool(item[1]), _span_of(item[2], label)))
+    return name, span, edges

@@ -14,16 +14,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pydantic
 
 from ifacedir.driver.plan import Step
 from ifacedir.driver.recomp import Current, FileState, Reason, ReasonKind, Recorded, decide
 from ifacedir.driver.session import Session
 from ifacedir.errors import FormatError, IfacedirError, UnsupportedVersionError
+from ifacedir.format.cbor import CborValue
 from ifacedir.format.fingerprint import fingerprint
 from ifacedir.format.header import FileHeader
 from ifacedir.format.layout import FileRole, ModuleDir
 from ifacedir.iface.fingerprints import ModuleFingerprints, Usages
 from ifacedir.iface.model import CORE_SCHEMA_VERSION, HI_SCHEMA_VERSION, TC_SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from ifacedir.driver.state import BuildState
 
 __all__ = ["CheckContext", "current", "reasons", "recorded"]
 
@@ -64,8 +71,15 @@ def _header(mdir: ModuleDir, role: FileRole) -> FileHeader:
         return c.header
 
 
-def recorded(mdir: ModuleDir, step: Step, backend: str = "", boot: bool = False) -> FileState:
-    """What the file of ``step`` says it was built from, or why it cannot say."""
+def recorded(
+    mdir: ModuleDir,
+    step: Step,
+    backend: str = "",
+    boot: bool = False,
+    state: BuildState | None = None,
+) -> FileState:
+    """What the file of ``step`` says it was built from, or why it cannot say;
+    remembered in ``state`` by the file's size and mtime (ifacedir.driver.state)."""
     if step is Step.CODEGEN:
         from ifacedir.driver.phase_inputs import read_stamp
 
@@ -77,6 +91,16 @@ def recorded(mdir: ModuleDir, step: Step, backend: str = "", boot: bool = False)
     path = mdir.file(role)
     if not path.exists():
         return FileState(problem=ReasonKind.MISSING, message=f"{role.tag} file missing")
+    if state is None:
+        return _read_recorded(path, role)
+    value = state.memo(path, "recorded", lambda: _state_value(_read_recorded(path, role)))
+    try:
+        return _from_state_value(value)
+    except (TypeError, ValueError, KeyError, pydantic.ValidationError):
+        return _read_recorded(path, role)
+
+
+def _read_recorded(path: Path, role: FileRole) -> FileState:
     from ifacedir.format.container import open_container
     from ifacedir.iface.sections import check_header
 
@@ -102,60 +126,146 @@ def recorded(mdir: ModuleDir, step: Step, backend: str = "", boot: bool = False)
         )
 
 
+def _state_value(state: FileState) -> CborValue:
+    if state.recorded is None:
+        assert state.problem is not None
+        return {"problem": state.problem.value, "message": state.message}
+    usages = state.recorded.usages
+    return {
+        "inputs": dict(state.recorded.inputs),
+        "usages": None if usages is None else usages.model_dump(mode="json"),
+    }
+
+
+def _from_state_value(value: object) -> FileState:
+    if not isinstance(value, dict):
+        raise TypeError("not a recorded state")
+    if "problem" in value:
+        return FileState(problem=ReasonKind(value["problem"]), message=str(value["message"]))
+    inputs = value["inputs"]
+    if not isinstance(inputs, dict) or not all(isinstance(v, bytes) for v in inputs.values()):
+        raise TypeError("not inputs")
+    raw = value["usages"]
+    usages = None if raw is None else Usages.model_validate(raw)
+    return FileState(Recorded(inputs, usages))
+
+
+def _file_fp(mdir: ModuleDir, role: FileRole, state: BuildState) -> bytes:
+    """``file_fingerprint`` of an earlier phase file, remembered by size and mtime."""
+    from ifacedir.driver.phase_inputs import file_fingerprint
+
+    value = state.memo(mdir.file(role), "fp", lambda: file_fingerprint(_header(mdir, role)))
+    if not isinstance(value, bytes):
+        return file_fingerprint(_header(mdir, role))
+    return value
+
+
 def current(
-    session: Session, mdir: ModuleDir, step: Step, ctx: CheckContext, state: FileState
+    session: Session,
+    mdir: ModuleDir,
+    step: Step,
+    ctx: CheckContext,
+    state: FileState,
+    memo: BuildState | None = None,
 ) -> Current:
     """The current values of ``step``'s inputs (its earlier files must be valid)."""
     from ifacedir.driver import phase_inputs as pi
+    from ifacedir.driver.state import BuildState
     from ifacedir.iface.tcfile import FLAGS_INPUT, SOURCE_INPUT, flags_fingerprint
 
+    memo = memo if memo is not None else BuildState.disabled()
     if step is Step.TC:
         inputs = {FLAGS_INPUT: flags_fingerprint()}
-        if ctx.source is not None:
-            inputs[SOURCE_INPUT] = fingerprint(ctx.source.read_bytes())
+        source = ctx.source
+        if source is not None:
+            digest = memo.memo(source, "hash", lambda: fingerprint(source.read_bytes()))
+            inputs[SOURCE_INPUT] = digest if isinstance(digest, bytes) else b""
         usages = state.recorded.usages if state.recorded is not None else None
-        return Current(inputs, _tables(session, usages), check_usages=ctx.source is not None)
+        tables = _tables(session, usages, mdir.outdir, memo)
+        return Current(inputs, tables, check_usages=source is not None)
     if step is Step.DS:
-        return Current(pi.ds_inputs(_header(mdir, FileRole.TC)))
+        return Current(pi.ds_inputs(_file_fp(mdir, FileRole.TC, memo)))
     if step is Step.SIMPL:
         hashes: dict[str, bytes] = {}
         if ctx.level >= 1:
-            from ifacedir.iface.corefile import open_core
-            from ifacedir.iface.model import CorePhase
-
-            with open_core(mdir, CorePhase.DS) as f:
-                meta = f.meta()
-            skip = {*meta.loop, meta.module}
-            deps = [m for m in meta.deps if m not in skip]
-            hashes = {m: session.unfoldings_fingerprint(m) for m in deps}
-        return Current(pi.simpl_inputs(_header(mdir, FileRole.DS), ctx.level, hashes))
+            for m in _unfolding_modules(mdir, memo):
+                hashes[m] = session.unfoldings_fingerprint(m)
+        return Current(pi.simpl_inputs(_file_fp(mdir, FileRole.DS, memo), ctx.level, hashes))
     if step is Step.HI:
-        tc, simpl = _header(mdir, FileRole.TC), _header(mdir, FileRole.SIMPL)
+        tc, simpl = _file_fp(mdir, FileRole.TC, memo), _file_fp(mdir, FileRole.SIMPL, memo)
         return Current(pi.hi_inputs(tc, simpl, ctx.level))
-    consumed = _header(mdir, _ROLE[ctx.consumes])
-    return Current(pi.codegen_inputs(consumed, ctx.backend))
+    consumed = _file_fp(mdir, _ROLE[ctx.consumes], memo)
+    return Current(pi.codegen_inputs(ctx.consumes.value, consumed, ctx.backend))
 
 
-def _tables(session: Session, usages: Usages | None) -> dict[str, ModuleFingerprints | None]:
+def _unfolding_modules(mdir: ModuleDir, memo: BuildState) -> list[str]:
+    """The modules whose unfoldings the module's simplifier reads (from its ds meta)."""
+    from ifacedir.iface.corefile import open_core
+    from ifacedir.iface.model import CorePhase
+
+    def compute() -> CborValue:
+        with open_core(mdir, CorePhase.DS) as f:
+            meta = f.meta()
+        skip = {*meta.loop, meta.module}
+        return [m for m in meta.deps if m not in skip]
+
+    value = memo.memo(mdir.file(FileRole.DS), "unfold-from", compute)
+    if not (isinstance(value, list) and all(isinstance(m, str) for m in value)):
+        value = compute()
+    assert isinstance(value, list)
+    return [str(m) for m in value]
+
+
+def _tables(
+    session: Session, usages: Usages | None, outdir: Path, memo: BuildState
+) -> dict[str, ModuleFingerprints | None]:
     from ifacedir.driver.recomp import modules_needed
 
     out: dict[str, ModuleFingerprints | None] = {}
     boot = set(usages.boot_modules) if usages is not None else set()
     for m in modules_needed(usages):
         try:
-            out[m] = session.fingerprints(m, m in boot)
+            out[m] = _table(session, m, m in boot, memo)
         except IfacedirError:
             out[m] = None
     return out
 
 
-def reasons(session: Session, mdir: ModuleDir, step: Step, ctx: CheckContext) -> list[Reason]:
-    """Why ``step`` of the module in ``mdir`` must run again; [] when up to date."""
-    state = recorded(mdir, step, ctx.backend, ctx.boot and step is Step.TC)
+def _table(session: Session, module: str, boot: bool, memo: BuildState) -> ModuleFingerprints:
+    found = session.checked.get((module, boot))
+    if found is None:
+        found = session.checked[(module, boot)] = _read_table(session, module, boot, memo)
+    return found
+
+
+def _read_table(session: Session, module: str, boot: bool, memo: BuildState) -> ModuleFingerprints:
+    role = FileRole.BOOT_HI if boot else FileRole.TC
+    mdir = session.find(module, role, session.tc_roots)
+
+    def compute() -> CborValue:
+        return session.fingerprints(module, boot).model_dump(mode="json")
+
+    value = memo.memo(mdir.file(role), "fingerprints", compute)
+    try:
+        return ModuleFingerprints.model_validate(value)
+    except pydantic.ValidationError:
+        return session.fingerprints(module, boot)
+
+
+def reasons(
+    session: Session,
+    mdir: ModuleDir,
+    step: Step,
+    ctx: CheckContext,
+    memo: BuildState | None = None,
+) -> list[Reason]:
+    """Why ``step`` of the module in ``mdir`` must run again; [] when up to date.
+    ``memo`` remembers what was read of each file (ifacedir.driver.state)."""
+    state = recorded(mdir, step, ctx.backend, ctx.boot and step is Step.TC, memo)
     if state.recorded is None:
         return decide(state, Current({}))
     try:
-        now = current(session, mdir, step, ctx, state)
+        now = current(session, mdir, step, ctx, state, memo)
     except (IfacedirError, OSError) as exc:
         return [Reason(ReasonKind.INPUT, f"an input cannot be read: {exc}")]
     return decide(state, now)

@@ -35,6 +35,7 @@ __all__ = [
     "STAMP_NAME",
     "codegen_inputs",
     "ds_inputs",
+    "file_fingerprint",
     "flag_input",
     "hi_inputs",
     "read_stamp",
@@ -57,32 +58,33 @@ def unfold_input_name(module: str) -> str:
     return "unfold:" + import_input_name(module).removeprefix("import:")
 
 
-def ds_inputs(tc: FileHeader) -> dict[str, bytes]:
-    return {"tc": sections_fingerprint(tc), "flags": flags_fingerprint()}
+def file_fingerprint(header: FileHeader) -> bytes:
+    """What a later phase records of an earlier phase file: its sections' hashes, hashed."""
+    return sections_fingerprint(header)
 
 
-def simpl_inputs(ds: FileHeader, level: int, unfoldings: Mapping[str, bytes]) -> dict[str, bytes]:
+def ds_inputs(tc: bytes) -> dict[str, bytes]:
+    """``tc``: the ``file_fingerprint`` of the module's ``tc`` file (so for the others)."""
+    return {"tc": tc, "flags": flags_fingerprint()}
+
+
+def simpl_inputs(ds: bytes, level: int, unfoldings: Mapping[str, bytes]) -> dict[str, bytes]:
     """``unfoldings``: module -> its ``.hi``'s unfoldings hash (used at ``-O1`` only)."""
-    inputs = {"ds": sections_fingerprint(ds), "flag:optimise": flag_input(level)}
+    inputs = {"ds": ds, "flag:optimise": flag_input(level)}
     if level >= 1:
         for module, digest in sorted(unfoldings.items()):
             inputs[unfold_input_name(module)] = digest
     return inputs
 
 
-def hi_inputs(tc: FileHeader, simpl: FileHeader, level: int) -> dict[str, bytes]:
-    return {
-        "tc": sections_fingerprint(tc),
-        "simpl": sections_fingerprint(simpl),
-        "flag:optimise": flag_input(level),
-    }
+def hi_inputs(tc: bytes, simpl: bytes, level: int) -> dict[str, bytes]:
+    return {"tc": tc, "simpl": simpl, "flag:optimise": flag_input(level)}
 
 
-def codegen_inputs(consumed: FileHeader, backend: str) -> dict[str, bytes]:
-    return {
-        consumed.phase or "input": sections_fingerprint(consumed),
-        "flag:backend": flag_input(backend),
-    }
+def codegen_inputs(phase: str, consumed: bytes, backend: str) -> dict[str, bytes]:
+    """``phase``: ``simpl`` or ``ds``, the file the backend read; ``consumed`` its
+    ``file_fingerprint``."""
+    return {phase: consumed, "flag:backend": flag_input(backend)}
 
 
 def stamp_path(mdir: ModuleDir, backend: str) -> Path:

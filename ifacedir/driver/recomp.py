@@ -16,7 +16,8 @@ The comparisons (spec/FORMAT.md §13.5 and §15 say what each input is):
 * for ``tc``, the usages (Note [Usages] in ifacedir.iface.fingerprints): an entity
   used changed or disappeared; a direct import no longer exports a name the module
   mentions, or now exports one; a module re-exported whole changed its export list;
-  instances in scope changed, or a module with instances came into scope.
+  the instances seen through an import changed (one of them, or which modules below
+  declare instances).
 """
 
 from __future__ import annotations
@@ -175,18 +176,11 @@ def _usages(usages: Usages, tables: Mapping[str, ModuleFingerprints | None]) -> 
 
 def _instances(usages: Usages, tables: Mapping[str, ModuleFingerprints | None]) -> list[Reason]:
     out: list[Reason] = []
-    in_scope: set[str] = set()
-    for imp in usages.imports:
-        table = tables.get(imp.module)
-        if table is not None:
-            in_scope.update(table.instance_modules)
     for module, fp in usages.instances.items():
         table = tables.get(module)
-        if table is None or table.instance_hash != fp:
-            out.append(Reason(ReasonKind.INSTANCES, f"the instances of {module} changed"))
-    for module in sorted(in_scope - set(usages.instances)):
-        text = f"new instances in scope: module {module} declares instances"
-        out.append(Reason(ReasonKind.INSTANCES, text))
+        if table is not None and table.instances_below != fp:
+            text = f"the instances seen through {module} changed"
+            out.append(Reason(ReasonKind.INSTANCES, text))
     return out
 
 

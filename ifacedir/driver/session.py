@@ -77,6 +77,9 @@ class Session:
         field(default_factory=dict)
     )
     _tables: dict[tuple[str, bool], ModuleFingerprints | None] = field(default_factory=dict)
+    checked: dict[tuple[str, bool], ModuleFingerprints] = field(default_factory=dict)
+    """The recompilation check's fingerprints per (module, boot) for this build
+    (ifacedir.driver.inputs); emptied for a module by ``forget``."""
     _unfoldings: dict[str, tuple[core.Unfoldings, bytes]] = field(default_factory=dict)
     _core: dict[tuple[str, CorePhase], core.CoreModule] = field(default_factory=dict)
 
@@ -177,7 +180,24 @@ class Session:
         return self._unfolding(module)[0]
 
     def unfoldings_fingerprint(self, module: str) -> bytes:
-        return self._unfolding(module)[1]
+        """The ``raw_hash`` of the ``unfoldings`` section of ``module``'s ``.hi``, from
+        its header alone (the recompilation check must not decode unfoldings)."""
+        found = self._unfoldings.get(module)
+        if found is not None:
+            return found[1]
+        from ifacedir.format.container import open_container
+        from ifacedir.iface.hifile import UNFOLDINGS_SECTION
+
+        path = self.find(module, FileRole.HI).file(FileRole.HI)
+
+        def load() -> bytes:
+            with open_container(path) as c:
+                entry = c.header.section(UNFOLDINGS_SECTION)
+            if entry is None:
+                raise MissingModuleError(f"module {module}: its .hi has no unfoldings section")
+            return entry.raw_hash
+
+        return _decoded(path, "unfoldings-hash", load)
 
     def _unfolding(self, module: str) -> tuple[core.Unfoldings, bytes]:
         found = self._unfoldings.get(module)
@@ -215,6 +235,7 @@ class Session:
             self._interfaces.pop((module, boot), None)
             self._tc_facts.pop((module, boot), None)
             self._tables.pop((module, boot), None)
+            self.checked.pop((module, boot), None)
         self._unfoldings.pop(module, None)
         for phase in CorePhase:
             self._core.pop((module, phase), None)

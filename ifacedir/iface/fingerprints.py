@@ -51,8 +51,12 @@ A typechecked module records, for the recompilation check (ifacedir.driver.recom
   list);
 * ``whole``: for a direct import re-exported whole (``module M`` in the export list),
   ``M``'s export-list hash, since then every export of ``M`` is part of this module's;
-* ``instances``: for every module below that declares instances (the importers'
-  ``instance_modules``), its instance hash: instances are global (Report §4.3.2).
+* ``instances``: for every direct import ``M``, ``M``'s ``instances_below``: the hash
+  of the instance hashes of every module below ``M`` (``M`` included) that declares
+  instances. Instances are global (Report §4.3.2): a new or changed instance anywhere
+  below is seen by every importer above, and this one hash per import says so without
+  the check visiting every module below (a chain of 1,000 modules would otherwise
+  make the no-op check quadratic).
 
 The desugarer reads no more of other modules than this (classes, constructors,
 instances of the entities the typed program names), so the ``ds`` phase depends on
@@ -119,9 +123,9 @@ class ModuleFingerprints(BaseModel):
     values), subordinates included, with its fingerprint."""
     exported: dict[Key, ModuleText]
     """Every name key the module exports, with the module that defines the entity."""
-    instance_modules: list[ModuleText]
-    """The modules below it (itself included) that declare instances: an importer sees
-    the instances of all of them."""
+    instances_below: Hex
+    """Hash of ``(module, instance_hash)`` for every module below it (itself included)
+    that declares instances: what an importer sees of instances through it."""
 
 
 class ImportUsage(BaseModel):
@@ -145,6 +149,7 @@ class Usages(BaseModel):
     imports: list[ImportUsage]
     entities: dict[ModuleText, dict[Key, Hex | None]]
     instances: dict[ModuleText, Hex]
+    """Each direct import's ``instances_below``."""
     boot_modules: list[ModuleText] = Field(default_factory=list)
     """The modules of its import loop whose hs-boot interface it saw instead of the
     module's own (spec/FORMAT.md §13.7): their entries above are the boot file's."""
@@ -163,10 +168,12 @@ def module_fingerprints(
     exports: ModuleExports,
     iface: TcInterface,
     external: Callable[[Name], str | None],
+    instance_hash_of: Callable[[str], str] | None = None,
 ) -> ModuleFingerprints:
     """The fingerprints of the module with these exports and interface;
     ``external(name)`` gives the fingerprint of another module's entity (superclasses,
-    Note [What an entity's fingerprint covers])."""
+    Note [What an entity's fingerprint covers]), ``instance_hash_of(m)`` another
+    module's instance hash (for ``instances_below``)."""
     fixities: dict[Name, Fixity] = dict(iface.fixities)
     fixities.update(exports.fixities)
 
@@ -217,6 +224,13 @@ def module_fingerprints(
         cbor.encode([b"instances", _tree_hash(*iface.instances) if iface.instances else b""])
     )
     abi = _hex(cbor.encode([export_hash, instance_hash, sorted(table.items())]))
+    below: list[object] = []
+    for m in sorted(set(iface.instance_modules)):
+        if m == iface.module:
+            below.append([m, instance_hash])
+        elif instance_hash_of is not None:
+            below.append([m, instance_hash_of(m)])
+    instances_below = _hex(cbor.encode([b"instances-below", below]))
     return ModuleFingerprints(
         module=iface.module,
         abi=abi,
@@ -224,7 +238,7 @@ def module_fingerprints(
         instance_hash=instance_hash,
         entities=dict(sorted(table.items())),
         exported=dict(sorted(exported.items())),
-        instance_modules=sorted(iface.instance_modules),
+        instances_below=instances_below,
     )
 
 
@@ -236,15 +250,14 @@ def usages_of(
     mentioned: Iterable[Name],
     imports: Iterable[str],
     reexported_whole: Iterable[str],
-    instance_modules: Iterable[str],
     tables: Callable[[str], ModuleFingerprints],
     boot_modules: Iterable[str] = (),
     loop: Iterable[str] = (),
 ) -> Usages:
     """The usages of ``module`` (Note [Usages]): ``mentioned`` holds every global name
     of its typed program, ``imports`` its direct imports, ``reexported_whole`` the
-    imports its export list names as ``module M``, ``instance_modules`` the modules
-    below it that declare instances; ``tables(m)`` gives module ``m``'s fingerprints."""
+    imports its export list names as ``module M``; ``tables(m)`` gives module ``m``'s
+    fingerprints."""
     names = {n for n in mentioned if n.is_global}
     keys = sorted({entity_key(n) for n in names})
     entities: dict[str, dict[str, str | None]] = {}
@@ -265,7 +278,7 @@ def usages_of(
                 whole=table.export_hash if m in whole else None,
             )
         )
-    instances = {d: tables(d).instance_hash for d in sorted(set(instance_modules)) if d != module}
+    instances = {m: tables(m).instances_below for m in sorted(set(imports))}
     return Usages(
         mentions=keys,
         imports=used_imports,
@@ -294,7 +307,9 @@ def typechecked_fingerprints(
     def external(n: Name) -> str | None:
         return tables(n.module).entities.get(entity_key(n))
 
-    own = module_fingerprints(renamed.exports, typed.interface, external)
+    own = module_fingerprints(
+        renamed.exports, typed.interface, external, lambda m: tables(m).instance_hash
+    )
     items = renamed.module.exports or ()
     aliases = {i.module for i in items if isinstance(i, IEModule)}
     whole = [
@@ -303,9 +318,8 @@ def typechecked_fingerprints(
         if not i.qualified and (i.qualifier or i.module) in aliases
     ]
     mentioned = [n for n in tree_names(typed) if isinstance(n, Name)]
-    below = typed.interface.instance_modules
     imports = [i.module for i in renamed.imports]
-    usages = usages_of(name, mentioned, imports, whole, below, tables, boot_modules, loop)
+    usages = usages_of(name, mentioned, imports, whole, tables, boot_modules, loop)
     return own, usages
 
 

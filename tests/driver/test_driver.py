@@ -15,15 +15,17 @@ from project import MAIN, B, build_dir, edit, every, ran, write_project
 from ifacedir.driver.build import BuildOptions, build
 from ifacedir.driver.graph import GraphError, NodeKey, module_graph
 from ifacedir.driver.plan import CycleError, Step, TaskKey, module_order, tasks
+from ifacedir.driver.state import STATE_NAME
 
 IFACEDIR = [sys.executable, "-m", "ifacedir"]
 
 
 def files_of(outdir: Path) -> dict[str, bytes]:
+    """Every output file (not the build-state cache: timestamps, absolute paths)."""
     return {
         p.relative_to(outdir).as_posix(): p.read_bytes()
         for p in sorted(outdir.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.name != STATE_NAME
     }
 
 
@@ -268,8 +270,8 @@ def test_diff_names_the_changed_entities(tmp_path: Path) -> None:
 def test_noop_with_workers_writes_nothing(tmp_path: Path) -> None:
     write_project(tmp_path / "src")
     build_dir(tmp_path, jobs=2)
-    before = {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    outputs = [p for p in (tmp_path / "out").rglob("*") if p.is_file() and p.name != STATE_NAME]
+    before = {p: p.stat().st_mtime_ns for p in outputs}
     result = build_dir(tmp_path, jobs=2)
     assert ran(result) == set()
-    after = {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*") if p.is_file()}
-    assert before == after
+    assert before == {p: p.stat().st_mtime_ns for p in outputs}

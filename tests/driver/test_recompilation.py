@@ -121,7 +121,7 @@ def test_new_instance_retypechecks_importers_and_stops_there(o0: Path) -> None:
     # the importers' typed programs come out the same, so their ds does too: their
     # simplify does not run (their tc and hi files record the new instance hash)
     assert ran(result) == every("A") | every("B", "Main", phases=("tc", "ds", "hi"))
-    assert why(result, "B", "tc") == ["the instances of A changed"]
+    assert why(result, "B", "tc") == ["the instances seen through A changed"]
 
 
 def test_fixity_change_rebuilds_the_user_of_the_operator(o0: Path) -> None:
