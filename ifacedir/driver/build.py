@@ -30,8 +30,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ifacedir.driver import compile as phases
-from ifacedir.driver.compile import Phase, PhaseError
 from ifacedir.driver.recomp import Reason
 from ifacedir.errors import IfacedirError
 from ifacedir.format.layout import FileRole, ModuleDir
@@ -42,6 +40,7 @@ if TYPE_CHECKING:
     from ifacedir.backend.plugin import BackendPlugin
     from ifacedir.backend.world import World
     from ifacedir.diagnostics import Diagnostic
+    from ifacedir.driver.compile import Phase
     from ifacedir.driver.graph import ModuleGraph, NodeKey
     from ifacedir.driver.plan import Step, Task, TaskKey
     from ifacedir.driver.session import Session
@@ -293,6 +292,7 @@ def resume(
 ) -> BuildResult:
     """The back-end phases from ``start`` (``ds`` or ``simpl``) on, from the files in
     ``outdir`` alone."""
+    from ifacedir.driver.compile import Phase
     from ifacedir.driver.order import modules_with
 
     if start not in (Phase.DS, Phase.SIMPL):
@@ -323,6 +323,9 @@ def _back_end(
     backend = _backend(options)
     outdir = result.outdir
     session = Session([outdir, base_tc], [outdir, base_back])
+    from ifacedir.driver import compile as phases
+    from ifacedir.driver.compile import Phase, PhaseError
+
     steps = [Phase.DS, Phase.SIMPL, Phase.HI, Phase.CODEGEN]
     steps = steps[steps.index(start) :]
     failed: set[str] = set()

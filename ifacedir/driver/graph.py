@@ -27,7 +27,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from ifacedir.diagnostics import Diagnostic, SourceError, error
 from ifacedir.format import cbor
@@ -44,9 +44,9 @@ _PRELUDE: Final = "Prelude"
 _NO_IMPLICIT_PRELUDE: Final = "NoImplicitPrelude"
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class NodeKey:
-    """A node of the graph: a module, or (``boot``) its hs-boot file."""
+class NodeKey(NamedTuple):
+    """A node of the graph: a module, or (``boot``) its hs-boot file. (A tuple: the
+    driver hashes keys tens of thousands of times per build.)"""
 
     module: str
     boot: bool = False
@@ -149,7 +149,7 @@ class _Downsweep:
         self.texts: dict[str, str] = {}
 
     def run(self) -> ModuleGraph:
-        from ifacedir.rename.program import program_modules
+        from ifacedir.parse.source import program_modules
 
         roots: list[tuple[Path, str, str | None]]
         if self.target.is_dir():

@@ -20,6 +20,7 @@ An optimisation flag is an input of ``simpl`` and later only, never of ``tc`` or
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
@@ -29,7 +30,6 @@ from ifacedir.format.fingerprint import fingerprint
 from ifacedir.format.header import FileHeader
 from ifacedir.format.layout import ModuleDir
 from ifacedir.iface.sections import sections_fingerprint
-from ifacedir.iface.tcfile import flags_fingerprint, import_input_name
 
 __all__ = [
     "STAMP_NAME",
@@ -49,13 +49,15 @@ STAMP_NAME: Final = "inputs.cbor"
 _STAMP_LIMIT: Final = 64 * 1024
 
 
-def flag_input(value: cbor.CborValue) -> bytes:
+@functools.lru_cache(maxsize=64)
+def flag_input(value: int | str) -> bytes:
     """The ``flag:<name>`` input: the hash of the flag's canonical CBOR value."""
     return fingerprint(cbor.encode(value))
 
 
 def unfold_input_name(module: str) -> str:
-    return "unfold:" + import_input_name(module).removeprefix("import:")
+    """``unfold:<M>``, with ``M`` escaped as in ``import:<M>`` (FORMAT.md §13.1)."""
+    return "unfold:" + module.encode("ascii", "backslashreplace").decode("ascii")
 
 
 def file_fingerprint(header: FileHeader) -> bytes:
@@ -65,6 +67,8 @@ def file_fingerprint(header: FileHeader) -> bytes:
 
 def ds_inputs(tc: bytes) -> dict[str, bytes]:
     """``tc``: the ``file_fingerprint`` of the module's ``tc`` file (so for the others)."""
+    from ifacedir.iface.tcfile import flags_fingerprint
+
     return {"tc": tc, "flags": flags_fingerprint()}
 
 

@@ -51,7 +51,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from ifacedir.diagnostics import Diagnostic, SourceError, error
 from ifacedir.driver.graph import ModuleGraph, NodeKey
@@ -70,14 +70,17 @@ class Step(enum.Enum):
     CODEGEN = "codegen"
     ALL = "all"
 
+    __hash__ = object.__hash__  # members are singletons; the driver hashes keys a lot
+
 
 PIPELINE: Final = (Step.TC, Step.DS, Step.SIMPL, Step.HI, Step.CODEGEN)
 _COST: Final = {Step.TC: 4.0, Step.DS: 2.0, Step.SIMPL: 2.0, Step.HI: 0.5, Step.CODEGEN: 1.0}
 """Rough relative costs of the phases, for the critical-path priority only."""
 
 
-@dataclass(frozen=True, slots=True)
-class TaskKey:
+class TaskKey(NamedTuple):
+    """One task: a step of a node (a tuple, hashed often, as ``NodeKey``)."""
+
     node: NodeKey
     step: Step
 

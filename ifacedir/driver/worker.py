@@ -19,7 +19,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ifacedir.driver.compile import Phase, PhaseError, SourceFailure
 from ifacedir.driver.inputs import CheckContext, reasons
 from ifacedir.driver.plan import Step
 from ifacedir.driver.session import Session
@@ -86,6 +85,7 @@ def _session(spec: TaskSpec) -> Session:
 def run_task(spec: TaskSpec) -> TaskOutcome:
     """Run the task; never raises for a failure of the module (see TaskOutcome)."""
     from ifacedir.backend.plugin import get_backend
+    from ifacedir.driver.compile import PhaseError, SourceFailure
 
     session = _session(spec)
     outcome = TaskOutcome()
@@ -123,6 +123,7 @@ def _run_step(
 ) -> None:
     from ifacedir.backend.plugin import BackendPlugin
     from ifacedir.driver import compile as phases
+    from ifacedir.driver.compile import Phase, PhaseError
 
     if step is Step.TC:
         if spec.source is None:

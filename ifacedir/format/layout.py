@@ -22,6 +22,7 @@ can copy the directories recursively.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterator, Mapping
@@ -88,12 +89,17 @@ class ModuleDir:
     outdir: Path
     module: ModuleName
 
-    @property
+    @functools.cached_property
     def path(self) -> Path:
         return self.outdir / self.module.relpath(MODULE_DIR_SUFFIX)
 
     def file(self, role: FileRole) -> Path:
-        return self.path / role.filename(self.module)
+        # computed once per role: the driver's no-op check asks for thousands
+        files: dict[FileRole, Path] = self.__dict__.setdefault("_files", {})
+        found = files.get(role)
+        if found is None:
+            found = files[role] = self.path / role.filename(self.module)
+        return found
 
     def ext_dir(self, tool: str) -> Path:
         """The directory where tool ``tool`` keeps its own files for this module."""

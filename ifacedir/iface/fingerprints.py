@@ -72,7 +72,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ifacedir.format import cbor
 from ifacedir.format.fingerprint import fingerprint
-from ifacedir.syntax.codec import encode_tree
 from ifacedir.syntax.names import Name
 
 if TYPE_CHECKING:
@@ -161,6 +160,8 @@ class Usages(BaseModel):
 
 
 def _tree_hash(*parts: object) -> bytes:
+    from ifacedir.syntax.codec import encode_tree
+
     return cbor.encode([encode_tree(p) for p in parts])
 
 

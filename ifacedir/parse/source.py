@@ -13,7 +13,9 @@ from pathlib import Path
 from ifacedir.diagnostics import SourceError, error
 from ifacedir.syntax.span import SrcLoc, SrcSpan
 
-__all__ = ["decode_source", "read_source"]
+__all__ = ["decode_source", "program_modules", "read_source"]
+
+_SUFFIXES = (".hs", ".lhs")
 
 
 def read_source(path: Path, label: str) -> str:
@@ -38,3 +40,18 @@ def decode_source(data: bytes, label: str) -> str:
         col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         span = SrcSpan.point(label, SrcLoc(line, col))
         raise SourceError([error("L011", span, "source file is not valid UTF-8")]) from None
+
+
+def program_modules(directory: Path) -> list[tuple[str, str, Path]]:
+    """The modules below ``directory``, as (module name, label, path), sorted by name
+    (see Note [A directory of modules]; of ``A.hs`` and ``A.lhs`` the first wins)."""
+    found: dict[str, tuple[str, str, Path]] = {}
+    for suffix in _SUFFIXES:
+        for path in sorted(directory.rglob(f"*{suffix}")):
+            rel = path.relative_to(directory)
+            hidden = any(p.startswith(".") or p.endswith(".hidir") for p in rel.parts[:-1])
+            if hidden or not path.is_file():
+                continue
+            name = ".".join(rel.with_suffix("").parts)
+            found.setdefault(name, (name, rel.as_posix(), path))
+    return [found[name] for name in sorted(found)]

@@ -60,7 +60,7 @@ from typing import Final
 from ifacedir.diagnostics import Diagnostic, SourceError, error
 from ifacedir.lib import base_source_dir as base_dir
 from ifacedir.parse.parser import parse_module
-from ifacedir.parse.source import read_source
+from ifacedir.parse.source import program_modules, read_source
 from ifacedir.rename.env import ModuleExports
 from ifacedir.rename.rename import RenamedModule, implicit_imports, rename_module
 from ifacedir.syntax.ast import ImportDecl, Module
@@ -137,21 +137,6 @@ def rename_program(
     state = _Program([main.parent, *search_path], base)
     root = state.load_file(main, main.name, MAIN_PACKAGE, None)
     return state.run([root])
-
-
-def program_modules(directory: Path) -> list[tuple[str, str, Path]]:
-    """The modules below ``directory``, as (module name, label, path), sorted by name
-    (see Note [A directory of modules]; of ``A.hs`` and ``A.lhs`` the first wins)."""
-    found: dict[str, tuple[str, str, Path]] = {}
-    for suffix in _SUFFIXES:
-        for path in sorted(directory.rglob(f"*{suffix}")):
-            rel = path.relative_to(directory)
-            hidden = any(p.startswith(".") or p.endswith(".hidir") for p in rel.parts[:-1])
-            if hidden or not path.is_file():
-                continue
-            name = ".".join(rel.with_suffix("").parts)
-            found.setdefault(name, (name, rel.as_posix(), path))
-    return [found[name] for name in sorted(found)]
 
 
 def rename_base_library() -> ProgramResult:
