@@ -18,6 +18,7 @@ from prog_cases import ProgCase, all_programs
 
 from ifacedir.driver.build import BuildOptions, build, resume
 from ifacedir.driver.compile import Phase
+from ifacedir.driver.state import STATE_NAME
 
 ALL = all_programs()
 # CI's bounded version: every multi-module program and every eighth of the others
@@ -35,10 +36,11 @@ def _backend() -> str:
 
 
 def files(outdir: Path) -> dict[str, bytes]:
+    """The output files (not the driver's build-state cache, ifacedir.driver.state)."""
     return {
         p.relative_to(outdir).as_posix(): p.read_bytes()
         for p in sorted(outdir.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.name != STATE_NAME
     }
 
 
