@@ -31,8 +31,21 @@ Everything an importer can observe of it, nothing else, and never a source posit
   their class's fingerprint.
 
 Schemes name type constructors with their kinds and contain no synonyms, so a scheme
-needs nothing from the entities it mentions; instances are not entities (they have no
-name) and are covered by the module's instance hash.
+needs nothing from the entities it mentions. Instances have no name: see Note
+[Instances attached to an entity].
+
+Note [Instances attached to an entity]
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+An instance declared in the module of its type (``instance Ord T`` beside ``data T``)
+or of its class is part of that type's or class's fingerprint, as GHC attaches
+non-orphan instances to their type or class. That is enough: to need the instance, an
+importer must solve a constraint on ``T``, so ``T`` occurs in the types of its typed
+program, so it is among the entities it uses, and a new or changed instance of ``T``
+changes an entity it depends on. Only *orphan* instances (neither the class nor the
+head's type constructor is the module's) go into the module's ``instance_hash``, which
+every module above sees (``instances_below``, Note [Usages]): adding ``instance Ord T``
+to a module with 200 modules above it then retypechecks the modules that use ``T``,
+not all 200.
 
 Note [Usages]
 ~~~~~~~~~~~~~
@@ -159,6 +172,32 @@ class Usages(BaseModel):
 # --- Computing a module's fingerprints ---------------------------------------------------
 
 
+def _split_instances(iface: TcInterface) -> tuple[dict[Name, list[object]], list[object]]:
+    """The module's instances attached to its own type or class, and the orphans
+    (Note [Instances attached to an entity])."""
+    own = {d.name for d in iface.data_types} | {c.cls.name for c in iface.classes}
+    attached: dict[Name, list[object]] = {}
+    orphans: list[object] = []
+    for info in iface.instances:
+        head = info.instance.qual.head
+        tycon = _head_tycon(head.type)
+        if tycon is not None and tycon in own:
+            attached.setdefault(tycon, []).append(info)
+        elif head.cls in own:
+            attached.setdefault(head.cls, []).append(info)
+        else:
+            orphans.append(info)
+    return attached, orphans
+
+
+def _head_tycon(t: object) -> Name | None:
+    from ifacedir.syntax.types import TAp, TCon
+
+    while isinstance(t, TAp):
+        t = t.fun
+    return t.con.name if isinstance(t, TCon) else None
+
+
 def _tree_hash(*parts: object) -> bytes:
     from ifacedir.syntax.codec import encode_tree
 
@@ -181,10 +220,11 @@ def module_fingerprints(
     def fix(names: Iterable[Name]) -> list[object]:
         return [[n.occ, str(fixities[n])] for n in names if n in fixities]
 
+    attached, orphans = _split_instances(iface)
     table: dict[str, str] = {}
     for d in iface.data_types:
         subs = [c.name for c in d.constructors] + [lab for c in d.constructors for lab in c.labels]
-        fp = _hex(cbor.encode([b"data", _tree_hash(d), fix(subs)]))
+        fp = _hex(cbor.encode([b"data", _tree_hash(d, *attached.get(d.name, ())), fix(subs)]))
         for n in (d.name, *subs):
             table.setdefault(entity_key(n), fp)
     for s in iface.synonyms:
@@ -198,7 +238,8 @@ def module_fingerprints(
         ci = own_classes[name]
         class_fps[name] = "0" * 32  # a superclass cycle is a type error; never loop
         supers = [class_fp(s) if s in own_classes else (external(s) or "") for s in ci.cls.supers]
-        fp = _hex(cbor.encode([b"class", _tree_hash(ci), fix(ci.cls.methods), supers]))
+        own = attached.get(ci.cls.name, ())
+        fp = _hex(cbor.encode([b"class", _tree_hash(ci, *own), fix(ci.cls.methods), supers]))
         class_fps[name] = fp
         return fp
 
@@ -221,9 +262,7 @@ def module_fingerprints(
             ]
         )
     )
-    instance_hash = _hex(
-        cbor.encode([b"instances", _tree_hash(*iface.instances) if iface.instances else b""])
-    )
+    instance_hash = _hex(cbor.encode([b"instances", _tree_hash(*orphans) if orphans else b""]))
     abi = _hex(cbor.encode([export_hash, instance_hash, sorted(table.items())]))
     below: list[object] = []
     for m in sorted(set(iface.instance_modules)):

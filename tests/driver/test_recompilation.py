@@ -115,11 +115,27 @@ def test_removed_export_that_is_used_fails_the_importer(o0: Path) -> None:
     assert not {p for m, p in ran(result) if m == "B"}  # B does not use triple
 
 
-def test_new_instance_retypechecks_importers_and_stops_there(o0: Path) -> None:
+def test_new_instance_of_a_used_type_retypechecks_its_users_and_stops_there(o0: Path) -> None:
     edit(o0 / "src", "A", "deriving (Show, Eq)", "deriving (Show, Eq, Ord)")
     result = build_dir(o0)
-    # the importers' typed programs come out the same, so their ds does too: their
-    # simplify does not run (their tc and hi files record the new instance hash)
+    # the instance is part of Shape's fingerprint (Note [Instances attached to an
+    # entity]); both importers use Shape, their typed programs come out the same, so
+    # their ds does too and their simplify does not run
+    assert ran(result) == every("A") | every("B", "Main", phases=("tc", "ds", "hi"))
+    assert "A.type Shape changed" in why(result, "B", "tc")
+
+
+def test_new_instance_of_a_type_nobody_uses_rebuilds_no_importer(o0: Path) -> None:
+    extra = "\ndata Colour = Red | Green\n\ninstance Show Colour where\n  show _ = \"c\"\n"
+    (o0 / "src" / "A.hs").write_text((o0 / "src" / "A.hs").read_text() + extra)
+    assert ran(build_dir(o0)) == every("A")
+
+
+def test_new_orphan_instance_retypechecks_every_module_above(o0: Path) -> None:
+    orphan = "\ninstance Num Bool where\n  fromInteger n = n /= 0\n  a + b = a || b\n"
+    orphan += "  a * b = a && b\n  negate = not\n  abs = id\n  signum = id\n"
+    (o0 / "src" / "A.hs").write_text((o0 / "src" / "A.hs").read_text() + orphan)
+    result = build_dir(o0)
     assert ran(result) == every("A") | every("B", "Main", phases=("tc", "ds", "hi"))
     assert why(result, "B", "tc") == ["the instances seen through A changed"]
 
