@@ -35,6 +35,8 @@ from ifacedir.driver.phase_inputs import (
     file_fingerprint,
     hi_inputs,
     simpl_inputs,
+    unfolding_hash,
+    unfoldings_used,
     write_stamp,
 )
 from ifacedir.driver.session import Session
@@ -282,21 +284,56 @@ def simplify(session: Session, dst: ModuleDir, level: int, lint: bool = False) -
     loop = list(ds.meta.loop)
     unfoldings: dict[Name, core.Expr] = {}
     hashes: dict[str, bytes] = {}
+    unfoldable: dict[str, list[str]] = {}
     if level >= 1:
+        binds: dict[Name, core.Bind] = {}
         for m in deps:
             if m in loop:  # no unfoldings within a loop (Note [Loops] in ifacedir.driver.plan)
                 continue
             for b in session.unfoldings(m).binds:
-                unfoldings[b.var.name] = b.rhs
-            hashes[m] = session.unfoldings_fingerprint(m)
+                binds[b.var.name] = b
+        reachable = _unfoldable(ds.core, binds, {m for m in deps if m not in loop})
+        for n in sorted(reachable, key=lambda n: (n.module, n.occ)):
+            unfoldable.setdefault(n.module, []).append(n.occ)
+            if n in binds:
+                unfoldings[n] = binds[n].rhs
+        for m, occs in unfoldable.items():
+            hashes[m] = unfoldings_used(session.unfolding_hashes(m), occs)
     inputs = simpl_inputs(file_fingerprint(ds_header), level, hashes)
     module = _internal(name, Phase.SIMPL, lambda: simplify_module(ds.core, level, unfoldings))
     if lint:
         _lint(session, module, [m for m in deps if m not in loop], CorePhase.SIMPL)
-    meta = core_meta(module, CorePhase.SIMPL, ds.meta.source, deps, level, loop)
+    meta = core_meta(
+        module, CorePhase.SIMPL, ds.meta.source, deps, level, loop, unfoldable=unfoldable
+    )
     write_core(dst.outdir, CorePayload(meta, module), inputs)
     session.forget(name)
     return module
+
+
+def _unfoldable(
+    module: core.CoreModule, binds: dict[Name, core.Bind], below: set[str]
+) -> set[Name]:
+    """The names of modules ``below`` that the simplifier could inline: those the Core
+    names, and (transitively) those their unfoldings name. Only these unfoldings are
+    handed to the simplifier and recorded (Note [Which unfoldings a module used] in
+    ifacedir.driver.phase_inputs), so an unfolding that cannot be reached from this
+    module's Core changes nothing here."""
+    from ifacedir.syntax.codec import tree_names
+
+    def globals_of(tree: object) -> list[Name]:
+        return [n for n in tree_names(tree) if isinstance(n, Name) and n.module in below]
+
+    seen: set[Name] = set()
+    pending = globals_of(module)
+    while pending:
+        n = pending.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        if n in binds:
+            pending.extend(globals_of(binds[n]))
+    return seen
 
 
 def interface(session: Session, src: ModuleDir, dst: ModuleDir, level: int) -> None:
@@ -318,7 +355,8 @@ def interface(session: Session, src: ModuleDir, dst: ModuleDir, level: int) -> N
     chosen = unfoldings_of(groups) if level >= 1 else {}
     binds = tuple(b for g in groups for b in g.binds if b.var.name in chosen)
     entry = simpl.core.entry.occ if simpl.core.entry is not None else None
-    meta = hi_meta(name, simpl.meta.package, list(simpl.meta.deps), level, entry)
+    hashes = {b.var.name.occ: unfolding_hash(b) for b in binds}
+    meta = hi_meta(name, simpl.meta.package, list(simpl.meta.deps), level, entry, hashes)
     payload = HiPayload(meta, exports, iface, core.Unfoldings(name, binds))
     inputs = hi_inputs(file_fingerprint(tc_header), file_fingerprint(simpl_header), level)
     write_hi(dst.outdir, payload, inputs)

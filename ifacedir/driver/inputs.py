@@ -188,8 +188,8 @@ def current(
     if step is Step.SIMPL:
         hashes: dict[str, bytes] = {}
         if ctx.level >= 1:
-            for m in _unfolding_modules(mdir, memo):
-                hashes[m] = session.unfoldings_fingerprint(m)
+            for m, occs in _unfoldable(mdir, memo).items():
+                hashes[m] = pi.unfoldings_used(_unfolding_hashes(session, m, memo), occs)
         return Current(pi.simpl_inputs(_file_fp(mdir, FileRole.DS, memo), ctx.level, hashes))
     if step is Step.HI:
         tc, simpl = _file_fp(mdir, FileRole.TC, memo), _file_fp(mdir, FileRole.SIMPL, memo)
@@ -198,22 +198,33 @@ def current(
     return Current(pi.codegen_inputs(ctx.consumes.value, consumed, ctx.backend))
 
 
-def _unfolding_modules(mdir: ModuleDir, memo: BuildState) -> list[str]:
-    """The modules whose unfoldings the module's simplifier reads (from its ds meta)."""
+def _unfoldable(mdir: ModuleDir, memo: BuildState) -> dict[str, list[str]]:
+    """What the module's ``simpl`` file says its simplifier could inline, per module
+    (Note [Which unfoldings a module used] in ifacedir.driver.phase_inputs)."""
     from ifacedir.iface.corefile import open_core
     from ifacedir.iface.model import CorePhase
 
     def compute() -> CborValue:
-        with open_core(mdir, CorePhase.DS) as f:
-            meta = f.meta()
-        skip = {*meta.loop, meta.module}
-        return [m for m in meta.deps if m not in skip]
+        with open_core(mdir, CorePhase.SIMPL) as f:
+            return {m: list(v) for m, v in f.meta().unfoldable.items()}
 
-    value = memo.memo(mdir.file(FileRole.DS), "unfold-from", compute)
-    if not (isinstance(value, list) and all(isinstance(m, str) for m in value)):
+    value = memo.memo(mdir.file(FileRole.SIMPL), "unfoldable", compute)
+    if not (isinstance(value, dict) and all(isinstance(v, list) for v in value.values())):
         value = compute()
-    assert isinstance(value, list)
-    return [str(m) for m in value]
+    assert isinstance(value, dict)
+    return {str(m): [str(o) for o in v] for m, v in value.items() if isinstance(v, list)}
+
+
+def _unfolding_hashes(session: Session, module: str, memo: BuildState) -> dict[str, str]:
+    path = session.find(module, FileRole.HI).file(FileRole.HI)
+
+    def compute() -> CborValue:
+        return dict(session.unfolding_hashes(module))
+
+    value = memo.memo(path, "unfolding-hashes", compute)
+    if not (isinstance(value, dict) and all(isinstance(v, str) for v in value.values())):
+        return session.unfolding_hashes(module)
+    return {str(k): str(v) for k, v in value.items()}
 
 
 def _tables(

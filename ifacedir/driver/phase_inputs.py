@@ -9,19 +9,33 @@ be checked against another:
   hash, usages included, so a change of what it used reaches ``ds``) and ``flags``
   (the desugarer's options: none, the hash of the empty map);
 * ``simpl``: ``ds`` and ``flag:optimise``; at ``-O1`` also ``unfold:<M>`` for every
-  module below (the hash of the ``unfoldings`` section of its ``.hi``);
+  module below whose bindings the simplifier could inline (Note [Which unfoldings a
+  module used]);
 * ``hi``: ``tc``, ``simpl`` and ``flag:optimise`` (which unfoldings it carries);
 * ``codegen`` (a stamp beside the backend's output): the fingerprint of the phase file
   the backend consumed and ``flag:backend``.
 
 An optimisation flag is an input of ``simpl`` and later only, never of ``tc`` or
 ``ds`` (DESIGN); a backend's name only of its own output.
+
+Note [Which unfoldings a module used]
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+At ``-O1`` the simplifier may inline any unfolding of a module below, but only of a
+name that occurs in the module's Core, or in an unfolding it could inline (the closure
+is computed before simplifying, ifacedir.driver.compile). The ``simpl`` file records
+those names per module (``meta.unfoldable``) and, as ``unfold:<M>``, the hash of
+``[[occ, hash of its unfolding or null]...]`` over them, the hashes taken from the
+``unfolding_hashes`` of ``M``'s ``.hi`` meta. So a changed unfolding reruns the
+simplify of exactly the modules that could have inlined it (GHC records the whole
+module's ABI, which reruns every importer), and a name that gains an unfolding (its
+hash was null) does too; a change anywhere else in ``M`` reruns nothing. The check
+needs only the small ``meta`` sections, never the unfoldings themselves.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -42,6 +56,8 @@ __all__ = [
     "simpl_inputs",
     "stamp_path",
     "unfold_input_name",
+    "unfolding_hash",
+    "unfoldings_used",
     "write_stamp",
 ]
 
@@ -58,6 +74,19 @@ def flag_input(value: int | str) -> bytes:
 def unfold_input_name(module: str) -> str:
     """``unfold:<M>``, with ``M`` escaped as in ``import:<M>`` (FORMAT.md §13.1)."""
     return "unfold:" + module.encode("ascii", "backslashreplace").decode("ascii")
+
+
+def unfolding_hash(bind: object) -> str:
+    """The hex fingerprint of one unfolding (a ``Bind`` tree), as ``.hi`` meta keeps it."""
+    from ifacedir.format.fingerprint import fingerprint_hex
+    from ifacedir.syntax.codec import encode_tree_bytes
+
+    return fingerprint_hex(encode_tree_bytes(bind))
+
+
+def unfoldings_used(hashes: Mapping[str, str], occs: Iterable[str]) -> bytes:
+    """``unfold:<M>``: what the simplifier could take from ``M`` (see the Note)."""
+    return fingerprint(cbor.encode([[occ, hashes.get(occ)] for occ in sorted(set(occs))]))
 
 
 def file_fingerprint(header: FileHeader) -> bytes:

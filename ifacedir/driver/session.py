@@ -179,6 +179,18 @@ class Session:
     def unfoldings(self, module: str) -> core.Unfoldings:
         return self._unfolding(module)[0]
 
+    def unfolding_hashes(self, module: str) -> dict[str, str]:
+        """The ``unfolding_hashes`` of ``module``'s ``.hi`` meta (its small section)."""
+        from ifacedir.iface.hifile import open_hi
+
+        path = self.find(module, FileRole.HI).file(FileRole.HI)
+
+        def load() -> dict[str, str]:
+            with open_hi(path) as hi:
+                return dict(hi.meta().unfolding_hashes)
+
+        return _decoded(path, "unfolding-hashes", load)
+
     def unfoldings_fingerprint(self, module: str) -> bytes:
         """The ``raw_hash`` of the ``unfoldings`` section of ``module``'s ``.hi``, from
         its header alone (the recompilation check must not decode unfoldings)."""

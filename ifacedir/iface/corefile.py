@@ -75,6 +75,7 @@ def core_meta(
     deps: list[str],
     optimisation: int = 0,
     loop: list[str] | None = None,
+    unfoldable: dict[str, list[str]] | None = None,
 ) -> CoreMeta:
     return CoreMeta(
         module=core.module,
@@ -86,6 +87,7 @@ def core_meta(
         source=source,
         deps=sorted(deps),
         loop=sorted(loop or []),
+        unfoldable={m: sorted(set(v)) for m, v in sorted((unfoldable or {}).items())},
     )
 
 

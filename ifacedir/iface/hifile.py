@@ -63,9 +63,15 @@ class HiPayload:
 
 
 def hi_meta(
-    module: str, package: str, deps: list[str], optimisation: int, entry: str | None
+    module: str,
+    package: str,
+    deps: list[str],
+    optimisation: int,
+    entry: str | None,
+    unfolding_hashes: dict[str, str] | None = None,
 ) -> HiMeta:
     return HiMeta(
+        unfolding_hashes=dict(sorted((unfolding_hashes or {}).items())),
         module=module,
         package=package,
         schema_version=HI_SCHEMA_VERSION,

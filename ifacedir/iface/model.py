@@ -137,6 +137,11 @@ class CoreMeta(BaseModel):
         description="the other modules of its import loop (broken by hs-boot files), sorted: "
         "their unfoldings are not used",
     )
+    unfoldable: dict[_ModuleText, list[Annotated[str, Field(max_length=4096)]]] = Field(
+        default_factory=dict,
+        description="simpl at -O1: for each module below, the names of its bindings the "
+        "simplifier could inline (those the Core names, and those their unfoldings name)",
+    )
 
 
 class HiMeta(BaseModel):
@@ -160,4 +165,11 @@ class HiMeta(BaseModel):
     )
     entry: str | None = Field(
         default=None, description="the entry point's name (main) in a main module, else null"
+    )
+    unfolding_hashes: dict[
+        Annotated[str, Field(max_length=4096)], Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+    ] = Field(
+        default_factory=dict,
+        description="BLAKE2b-128 (hex) of each unfolding's binding tree, by its name's "
+        "occurrence: what importers' simplify records of the unfoldings it could use",
     )
