@@ -158,6 +158,8 @@ def prepare(
 ) -> Prepared | None:
     """The downsweep and the plan (DESIGN, "The driver" 1-3); None with the errors in
     ``result`` when the graph is bad or package base is unavailable."""
+    import time
+
     from ifacedir.diagnostics import SourceError, render_all
     from ifacedir.driver.graph import GraphError, NodeKey, module_graph
     from ifacedir.driver.inputs import CheckContext, reasons
@@ -192,6 +194,7 @@ def prepare(
         return None
     base_tc, base_back = dirs
     consumes = Step(backend.consumes.value)
+    build_id = time.time_ns()  # a fresh worker session per build (ifacedir.driver.worker)
     plan = tasks(
         graph,
         order,
@@ -222,6 +225,7 @@ def prepare(
             lint=options.lint,
             tc_roots=(outdir, base_tc),
             back_roots=(outdir, base_back),
+            build_id=build_id,
             boot_deps=plan[key].boot_deps,
             loop=plan[key].loop,
             has_boot=not key.node.boot and NodeKey(key.node.module, True) in graph.nodes,

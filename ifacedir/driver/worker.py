@@ -48,6 +48,8 @@ class TaskSpec:
     """The module has an hs-boot file to be checked against."""
     loop: frozenset[str] = frozenset()
     """The other members of the module's import loop."""
+    build_id: int = 0
+    """Which build the task belongs to: a process keeps its ``Session`` for one build."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +73,15 @@ class TaskOutcome:
     """The source's diagnostics, GHC-style, when that is why it failed."""
 
 
-_SESSIONS: dict[tuple[tuple[Path, ...], tuple[Path, ...]], Session] = {}
+_SESSIONS: dict[tuple[tuple[Path, ...], tuple[Path, ...], int], Session] = {}
 
 
 def _session(spec: TaskSpec) -> Session:
-    key = (spec.tc_roots, spec.back_roots)
+    """The process's session for the task's build. A new build gets a new one: its
+    caches are by module name, and a module may have been rebuilt since (decoded
+    sections stay cached by file identity, Note [Decoded sections are cached per
+    process] in ifacedir.driver.session)."""
+    key = (spec.tc_roots, spec.back_roots, spec.build_id)
     if key not in _SESSIONS:
         _SESSIONS.clear()  # one build at a time per process
         _SESSIONS[key] = Session(list(spec.tc_roots), list(spec.back_roots))

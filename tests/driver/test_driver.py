@@ -275,3 +275,15 @@ def test_noop_with_workers_writes_nothing(tmp_path: Path) -> None:
     result = build_dir(tmp_path, jobs=2)
     assert ran(result) == set()
     assert before == {p: p.stat().st_mtime_ns for p in outputs}
+
+
+def test_builds_in_one_process_see_the_files_of_the_build_before(tmp_path: Path) -> None:
+    # the in-process worker must not keep interfaces from one build to the next
+    write_project(tmp_path / "src")
+    build_dir(tmp_path)
+    edit(tmp_path / "src", "A", "double :: Int -> Int", "double :: Num a => a -> a")
+    assert ran(build_dir(tmp_path)) == every("A", "B")
+    assert ran(build_dir(tmp_path)) == set()
+    edit(tmp_path / "src", "A", "double :: Num a => a -> a", "double :: Int -> Int")
+    assert ran(build_dir(tmp_path)) == every("A", "B")
+    assert ran(build_dir(tmp_path)) == set()
