@@ -211,12 +211,12 @@ def cmd_resume(
     outdir: Path, start: str, level: int, backend: str, lint: bool, json_out: bool
 ) -> int:
     from ifacedir.driver.build import resume
-    from ifacedir.driver.compile import Phase
+    from ifacedir.driver.plan import Step
 
     bad = _check_usage(level, backend)
     if bad is not None:
         return bad
-    starts = {"tc": Phase.DS, "ds": Phase.SIMPL}
+    starts = {"tc": Step.DS, "ds": Step.SIMPL}
     if start not in starts:
         print(f"ifacedir: --from: expected tc or ds, got {start!r}", file=sys.stderr)
         return EXIT_USAGE

@@ -25,6 +25,7 @@ writing only files whose bytes change.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,9 +41,9 @@ if TYPE_CHECKING:
     from ifacedir.backend.plugin import BackendPlugin
     from ifacedir.backend.world import World
     from ifacedir.diagnostics import Diagnostic
-    from ifacedir.driver.compile import Phase
     from ifacedir.driver.graph import ModuleGraph, NodeKey
     from ifacedir.driver.plan import Step, Task, TaskKey
+    from ifacedir.driver.scheduler import ExecutionResult
     from ifacedir.driver.session import Session
     from ifacedir.driver.state import BuildState
     from ifacedir.driver.worker import TaskSpec
@@ -264,16 +265,7 @@ def build(
         on_settled=lambda k: prepared.session.forget(k.node.module),
         tick=tick,
     )
-    result.ran = executed.ran
-    result.why = executed.why
-    result.up_to_date = executed.up_to_date
-    result.errors.extend(executed.errors)
-    result.skipped = executed.skipped
-    if executed.rendered:
-        result.rendered = "\n\n".join(executed.rendered)
-        result.source_errors = True
-    broken = set(executed.failed) | set(executed.skipped)
-    result.modules = [k.module for k in prepared.order if not k.boot and k.module not in broken]
+    _take(result, executed, prepared.order)
     if options.trace is not None:
         _write_trace(options.trace, trace_events(executed.spans, origin), result)
     prepared.state.save()
@@ -292,71 +284,104 @@ def _write_trace(path: Path, events: dict[str, object], result: BuildResult) -> 
 
 
 def resume(
-    outdir: Path, start: Phase, options: BuildOptions, progress: Progress | None = None
+    outdir: Path, start: Step, options: BuildOptions, progress: Progress | None = None
 ) -> BuildResult:
     """The back-end phases from ``start`` (``ds`` or ``simpl``) on, from the files in
-    ``outdir`` alone."""
-    from ifacedir.driver.compile import Phase
-    from ifacedir.driver.order import modules_with
+    ``outdir`` alone: the same plan and scheduler as ``build``, over the modules that
+    have the file ``start`` reads (their order and imports from its ``meta``), each
+    phase run only if its file is missing or out of date. No source is read."""
+    from ifacedir.driver.graph import ImportEdge, ModuleGraph, ModuleNode, NodeKey
+    from ifacedir.driver.inputs import CheckContext, reasons
+    from ifacedir.driver.order import module_facts
+    from ifacedir.driver.plan import Step, module_order, tasks
+    from ifacedir.driver.scheduler import execute
+    from ifacedir.driver.session import Session
+    from ifacedir.driver.worker import TaskSpec
+    from ifacedir.syntax.span import SrcLoc, SrcSpan
 
-    if start not in (Phase.DS, Phase.SIMPL):
+    if start not in (Step.DS, Step.SIMPL):
         raise ValueError(f"resume starts at ds or simpl, not {start.value}")
     result = BuildResult(outdir)
-    role = FileRole.TC if start is Phase.DS else FileRole.DS
-    names, _dirs = modules_with(outdir, role)
-    if not names:
+    role = FileRole.TC if start is Step.DS else FileRole.DS
+    facts = module_facts(outdir, role)
+    if not facts:
         result.errors.append(f"{outdir}: no module has a {role.tag} file to resume from")
         return result
-    return _back_end(result, names, start, options, progress)
-
-
-def _back_end(
-    result: BuildResult,
-    names: Sequence[str],
-    start: Phase,
-    options: BuildOptions,
-    progress: Progress | None,
-    loaded: BaseLoad | None = None,
-) -> BuildResult:
-    from ifacedir.driver.session import Session
-
-    dirs = _base_dirs(result, options, progress, loaded)
+    dirs = _base_dirs(result, options, progress)
     if dirs is None:
         return result
     base_tc, base_back = dirs
     backend = _backend(options)
-    outdir = result.outdir
+    graph = ModuleGraph()
+    for name, (deps, loop) in facts.items():
+        key = NodeKey(name)
+        here = SrcSpan.point(name, SrcLoc(1, 1))
+        # edges to the modules below it, but not around its import loop: their order
+        # was settled when they were typechecked (Note [Loops] in ifacedir.driver.plan)
+        below = [d for d in deps if d in facts and d not in loop and d != name]
+        edges = tuple(ImportEdge(d, False, here) for d in below)
+        graph.nodes[key] = ModuleNode(key, ModuleDir(outdir, ModuleName(name)).path, name, edges)
+    order = module_order(graph)
+    consumes = Step(backend.consumes.value)
+    plan = tasks(
+        graph,
+        order,
+        split=options.split,
+        level=options.level,
+        codegen_after=consumes,
+        first=start,
+        lint=options.lint,
+    )
     session = Session([outdir, base_tc], [outdir, base_back])
-    from ifacedir.driver import compile as phases
-    from ifacedir.driver.compile import Phase, PhaseError
+    ctx = CheckContext(options.level, options.backend, consumes, None)
+    build_id = time.time_ns()
 
-    steps = [Phase.DS, Phase.SIMPL, Phase.HI, Phase.CODEGEN]
-    steps = steps[steps.index(start) :]
-    failed: set[str] = set()
-    for n, name in enumerate(names, 1):
-        mdir = ModuleDir(outdir, ModuleName(name))
-        try:
-            for step in steps:
-                if progress is not None:
-                    progress(f"[{n:>2} of {len(names)}] {step.verb} {name}")
-                if step is Phase.DS:
-                    phases.desugar(session, mdir, mdir, options.lint)
-                elif step is Phase.SIMPL:
-                    phases.simplify(session, mdir, options.level, options.lint)
-                elif step is Phase.HI:
-                    phases.interface(session, mdir, mdir, options.level)
-                else:
-                    phases.codegen(session, mdir, backend)
-        except PhaseError as exc:
-            result.errors.append(str(exc))
-            failed.add(name)
-            break
-        except IfacedirError as exc:
-            result.errors.append(f"module {name}: {exc}")
-            failed.add(name)
-            break
-        result.modules.append(name)
+    def check(key: TaskKey, step: Step) -> list[Reason]:
+        return reasons(session, ModuleDir(outdir, ModuleName(key.node.module)), step, ctx)
+
+    def spec_for(key: TaskKey, steps: tuple[Step, ...]) -> TaskSpec:
+        return TaskSpec(
+            outdir=outdir,
+            module=key.node.module,
+            boot=False,
+            steps=steps,
+            source=None,
+            label=key.node.module,
+            level=options.level,
+            backend=options.backend,
+            lint=options.lint,
+            tc_roots=(outdir, base_tc),
+            back_roots=(outdir, base_back),
+            build_id=build_id,
+        )
+
+    executed = execute(
+        plan,
+        spec_for,
+        check,
+        jobs=options.jobs,
+        keep_going=options.keep_going,
+        first=start,
+        progress=progress,
+        total_modules=len(order),
+        on_settled=lambda k: session.forget(k.node.module),
+    )
+    _take(result, executed, order)
     return result
+
+
+def _take(result: BuildResult, executed: ExecutionResult, order: Sequence[NodeKey]) -> None:
+    """What ``build`` and ``resume`` report of an execution."""
+    result.ran = executed.ran
+    result.why = executed.why
+    result.up_to_date = executed.up_to_date
+    result.errors.extend(executed.errors)
+    result.skipped = executed.skipped
+    if executed.rendered:
+        result.rendered = "\n\n".join(executed.rendered)
+        result.source_errors = True
+    broken = set(executed.failed) | set(executed.skipped)
+    result.modules = [k.module for k in order if not k.boot and k.module not in broken]
 
 
 def run(

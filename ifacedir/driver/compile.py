@@ -24,10 +24,9 @@ a problem is an error of that phase.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ifacedir.driver.phase_inputs import (
     codegen_inputs,
@@ -39,6 +38,7 @@ from ifacedir.driver.phase_inputs import (
     unfoldings_used,
     write_stamp,
 )
+from ifacedir.driver.plan import Step
 from ifacedir.driver.session import Session
 from ifacedir.errors import IfacedirError
 from ifacedir.format.layout import ModuleDir
@@ -68,27 +68,8 @@ __all__ = [
 _T = TypeVar("_T")
 
 
-class Phase(enum.Enum):
-    """The back-end phases in pipeline order (the front end is ``TC``)."""
-
-    TC = "tc"
-    DS = "ds"
-    SIMPL = "simpl"
-    HI = "hi"
-    CODEGEN = "codegen"
-
-    @property
-    def verb(self) -> str:
-        return _VERBS[self]
-
-
-_VERBS: Final = {
-    Phase.TC: "Typechecking",
-    Phase.DS: "Desugaring",
-    Phase.SIMPL: "Simplifying",
-    Phase.HI: "Writing interface",
-    Phase.CODEGEN: "Generating code",
-}
+Phase = Step
+"""The phases are the plan's steps (ifacedir.driver.plan): one enum for both."""
 
 
 class PhaseError(IfacedirError):

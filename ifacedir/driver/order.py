@@ -14,7 +14,7 @@ from pathlib import Path
 from ifacedir.format.layout import FileRole, ModuleDir, scan_outdir
 from ifacedir.iface.model import CorePhase
 
-__all__ = ["modules_with", "sort_by_deps"]
+__all__ = ["module_facts", "modules_with", "sort_by_deps"]
 
 
 def sort_by_deps(deps: dict[str, list[str]]) -> list[str]:
@@ -42,3 +42,27 @@ def modules_with(outdir: Path, role: FileRole) -> tuple[list[str], dict[str, Mod
                 deps[name] = list(f.meta().deps)
         dirs[name] = mdir
     return sort_by_deps(deps), dirs
+
+
+def module_facts(outdir: Path, role: FileRole) -> dict[str, tuple[list[str], list[str]]]:
+    """For each module of ``outdir`` with a file of ``role`` (``tc`` or ``ds``), in
+    dependency order: the modules below it and the other members of its import loop
+    (from the file's ``meta``, and for ``tc`` its ``usages``)."""
+    from ifacedir.iface.corefile import open_core
+    from ifacedir.iface.tcfile import open_tc
+
+    found: dict[str, tuple[list[str], list[str]]] = {}
+    for mdir in scan_outdir(outdir):
+        if not mdir.file(role).exists():
+            continue
+        name = mdir.module.text
+        if role is FileRole.TC:
+            with open_tc(mdir) as tc:
+                usages = tc.usages()
+                found[name] = (list(tc.meta().deps), list(usages.loop) if usages else [])
+        else:
+            with open_core(mdir, CorePhase.DS) as f:
+                meta = f.meta()
+                found[name] = (list(meta.deps), list(meta.loop))
+    order = sort_by_deps({m: deps for m, (deps, _loop) in found.items()})
+    return {m: found[m] for m in order}

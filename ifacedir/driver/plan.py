@@ -72,6 +72,21 @@ class Step(enum.Enum):
 
     __hash__ = object.__hash__  # members are singletons; the driver hashes keys a lot
 
+    @property
+    def verb(self) -> str:
+        """How a progress line names it: ``[ 3 of 40] Typechecking M``."""
+        return _VERBS[self]
+
+
+_VERBS: Final = {
+    Step.TC: "Typechecking",
+    Step.DS: "Desugaring",
+    Step.SIMPL: "Simplifying",
+    Step.HI: "Writing interface",
+    Step.CODEGEN: "Generating code",
+    Step.ALL: "Compiling",
+}
+
 
 PIPELINE: Final = (Step.TC, Step.DS, Step.SIMPL, Step.HI, Step.CODEGEN)
 _COST: Final = {Step.TC: 4.0, Step.DS: 2.0, Step.SIMPL: 2.0, Step.HI: 0.5, Step.CODEGEN: 1.0}

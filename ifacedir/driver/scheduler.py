@@ -29,14 +29,6 @@ from ifacedir.driver.worker import Span, TaskOutcome, TaskSpec, run_task
 __all__ = ["ExecutionResult", "execute"]
 
 Progress = Callable[[str], None]
-_VERBS = {
-    Step.TC: "Typechecking",
-    Step.DS: "Desugaring",
-    Step.SIMPL: "Simplifying",
-    Step.HI: "Writing interface",
-    Step.CODEGEN: "Generating code",
-    Step.ALL: "Compiling",
-}
 
 
 @dataclass
@@ -160,7 +152,7 @@ def execute(
                 if progress is not None:
                     idx = graph[k].index
                     width = len(str(total_modules))
-                    verb = _VERBS[k.step] if k.step is not Step.ALL else _VERBS[Step.ALL]
+                    verb = k.step.verb
                     what = f"{k.node.module}[boot]" if k.node.boot else k.node.module
                     progress(f"[{idx:>{width}} of {total_modules}] {verb} {what}")
                 spec = spec_for(k, todo)

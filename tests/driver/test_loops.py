@@ -118,3 +118,27 @@ def test_loops_are_deterministic_across_j_and_split(tmp_path: Path) -> None:
         )
     assert outs[0] == outs[1] == outs[2]
     assert "X.hidir/X.hi-boot" in outs[0]
+
+
+def test_resuming_a_loop_from_its_tc_files_gives_the_same_bytes(tmp_path: Path) -> None:
+    from ifacedir.driver.build import resume
+    from ifacedir.driver.plan import Step
+
+    src = _copy("three", tmp_path)
+    options = BuildOptions(level=1, backend="python")
+    assert build(src / "Main.hs", tmp_path / "full", options).ok
+    full = {
+        p.relative_to(tmp_path / "full").as_posix(): p.read_bytes()
+        for p in (tmp_path / "full").rglob("*")
+        if p.is_file() and p.name != STATE_NAME
+    }
+    fresh = tmp_path / "fresh"
+    for rel in full:
+        if rel.endswith(("tc.ifc", ".hi-boot")):
+            (fresh / rel).parent.mkdir(parents=True, exist_ok=True)
+            (fresh / rel).write_bytes(full[rel])
+    shutil.rmtree(src)
+    result = resume(fresh, Step.DS, options)
+    assert result.ok, result.errors
+    got = {p.relative_to(fresh).as_posix(): p.read_bytes() for p in fresh.rglob("*") if p.is_file()}
+    assert got == full

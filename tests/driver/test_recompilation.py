@@ -126,7 +126,7 @@ def test_new_instance_of_a_used_type_retypechecks_its_users_and_stops_there(o0: 
 
 
 def test_new_instance_of_a_type_nobody_uses_rebuilds_no_importer(o0: Path) -> None:
-    extra = "\ndata Colour = Red | Green\n\ninstance Show Colour where\n  show _ = \"c\"\n"
+    extra = '\ndata Colour = Red | Green\n\ninstance Show Colour where\n  show _ = "c"\n'
     (o0 / "src" / "A.hs").write_text((o0 / "src" / "A.hs").read_text() + extra)
     assert ran(build_dir(o0)) == every("A")
 

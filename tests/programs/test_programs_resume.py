@@ -17,7 +17,7 @@ import pytest
 from prog_cases import ProgCase, all_programs
 
 from ifacedir.driver.build import BuildOptions, build, resume
-from ifacedir.driver.compile import Phase
+from ifacedir.driver.plan import Step as Phase
 from ifacedir.driver.state import STATE_NAME
 
 ALL = all_programs()
