@@ -142,6 +142,21 @@ class Prepared:
     spec_for: Callable[[TaskKey, tuple[Step, ...]], TaskSpec]
     state: BuildState
     """What is remembered of the files between builds (ifacedir.driver.state)."""
+    outdir: Path
+    backend: str
+
+    def settled(self, key: TaskKey) -> None:
+        """A task is done: forget what was read of its module, and remember what its
+        files now record, so the next build finds them in the build state (a no-op
+        build right after a full one is then as fast as any other)."""
+        from ifacedir.driver.inputs import recorded
+        from ifacedir.driver.plan import PIPELINE, Step
+
+        self.session.forget(key.node.module)
+        mdir = ModuleDir(self.outdir, ModuleName(key.node.module))
+        steps = PIPELINE if key.step is Step.ALL else (key.step,)
+        for step in (Step.TC,) if key.node.boot else steps:
+            recorded(mdir, step, self.backend, key.node.boot and step is Step.TC, self.state)
 
     @property
     def module_count(self) -> int:
@@ -232,7 +247,7 @@ def prepare(
             has_boot=not key.node.boot and NodeKey(key.node.module, True) in graph.nodes,
         )
 
-    return Prepared(graph, order, plan, session, check, spec_for, state)
+    return Prepared(graph, order, plan, session, check, spec_for, state, outdir, options.backend)
 
 
 def build(
@@ -262,7 +277,7 @@ def build(
         keep_going=options.keep_going,
         progress=progress,
         total_modules=prepared.module_count,
-        on_settled=lambda k: prepared.session.forget(k.node.module),
+        on_settled=prepared.settled,
         tick=tick,
     )
     _take(result, executed, prepared.order)
