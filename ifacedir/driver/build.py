@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ifacedir.backend.world import World
     from ifacedir.diagnostics import Diagnostic
     from ifacedir.driver.graph import ModuleGraph, NodeKey
+    from ifacedir.driver.inputs import CheckContext
     from ifacedir.driver.plan import Step, Task, TaskKey
     from ifacedir.driver.scheduler import ExecutionResult
     from ifacedir.driver.session import Session
@@ -144,19 +145,22 @@ class Prepared:
     """What is remembered of the files between builds (ifacedir.driver.state)."""
     outdir: Path
     backend: str
+    context: Callable[[TaskKey], CheckContext]
 
-    def settled(self, key: TaskKey) -> None:
+    def settled(self, key: TaskKey, ran: bool) -> None:
         """A task is done: forget what was read of its module, and remember what its
         files now record, so the next build finds them in the build state (a no-op
         build right after a full one is then as fast as any other)."""
-        from ifacedir.driver.inputs import recorded
+        from ifacedir.driver.inputs import remember
         from ifacedir.driver.plan import PIPELINE, Step
 
+        if not ran:
+            return
         self.session.forget(key.node.module)
         mdir = ModuleDir(self.outdir, ModuleName(key.node.module))
         steps = PIPELINE if key.step is Step.ALL else (key.step,)
         for step in (Step.TC,) if key.node.boot else steps:
-            recorded(mdir, step, self.backend, key.node.boot and step is Step.TC, self.state)
+            remember(self.session, mdir, step, self.context(key), self.state)
 
     @property
     def module_count(self) -> int:
@@ -221,11 +225,18 @@ def prepare(
     )
     session = Session([outdir, base_tc], [outdir, base_back])
 
-    def check(key: TaskKey, step: Step) -> list[Reason]:
-        mdir = ModuleDir(outdir, ModuleName(key.node.module))
+    def context(key: TaskKey) -> CheckContext:
         source = graph.nodes[key.node].path
-        ctx = CheckContext(options.level, options.backend, consumes, source, key.node.boot)
-        return reasons(session, mdir, step, ctx, state)
+        return CheckContext(options.level, options.backend, consumes, source, key.node.boot)
+
+    mdirs: dict[str, ModuleDir] = {}  # one per module: ModuleDir caches its paths
+
+    def check(key: TaskKey, step: Step) -> list[Reason]:
+        name = key.node.module
+        mdir = mdirs.get(name)
+        if mdir is None:
+            mdir = mdirs[name] = ModuleDir(outdir, ModuleName(name))
+        return reasons(session, mdir, step, context(key), state)
 
     def spec_for(key: TaskKey, steps: tuple[Step, ...]) -> TaskSpec:
         node = graph.nodes[key.node]
@@ -247,7 +258,9 @@ def prepare(
             has_boot=not key.node.boot and NodeKey(key.node.module, True) in graph.nodes,
         )
 
-    return Prepared(graph, order, plan, session, check, spec_for, state, outdir, options.backend)
+    return Prepared(
+        graph, order, plan, session, check, spec_for, state, outdir, options.backend, context
+    )
 
 
 def build(
@@ -379,7 +392,7 @@ def resume(
         first=start,
         progress=progress,
         total_modules=len(order),
-        on_settled=lambda k: session.forget(k.node.module),
+        on_settled=lambda k, _ran: session.forget(k.node.module),
     )
     _take(result, executed, order)
     return result

@@ -12,6 +12,7 @@ explain`` both call.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,12 +82,18 @@ def recorded(
     """What the file of ``step`` says it was built from, or why it cannot say;
     remembered in ``state`` by the file's size and mtime (ifacedir.driver.state)."""
     if step is Step.CODEGEN:
-        from ifacedir.driver.phase_inputs import read_stamp
+        from ifacedir.driver.phase_inputs import read_stamp, stamp_path
 
-        stamp = read_stamp(mdir, backend)
-        if stamp is None:
+        def stamp_value() -> CborValue:
+            found = read_stamp(mdir, backend)
+            return None if found is None else dict(found)
+
+        value = (state.memo if state is not None else _call)(
+            stamp_path(mdir, backend), "stamp", stamp_value
+        )
+        if not (isinstance(value, dict) and all(isinstance(v, bytes) for v in value.values())):
             return FileState(problem=ReasonKind.MISSING, message=f"no {backend} output")
-        return FileState(Recorded(stamp))
+        return FileState(Recorded({str(k): v for k, v in value.items() if isinstance(v, bytes)}))
     role = FileRole.BOOT_HI if boot else _ROLE[step]
     path = mdir.file(role)
     if not path.exists():
@@ -98,6 +105,10 @@ def recorded(
         return _from_state_value(value)
     except (TypeError, ValueError, KeyError, pydantic.ValidationError):
         return _read_recorded(path, role)
+
+
+def _call(_path: Path, _kind: str, compute: Callable[[], CborValue]) -> CborValue:
+    return compute()
 
 
 def _read_recorded(path: Path, role: FileRole) -> FileState:
@@ -261,6 +272,30 @@ def _read_table(session: Session, module: str, boot: bool, memo: BuildState) -> 
         return ModuleFingerprints.model_validate(value)
     except pydantic.ValidationError:
         return session.fingerprints(module, boot)
+
+
+def remember(
+    session: Session, mdir: ModuleDir, step: Step, ctx: CheckContext, memo: BuildState
+) -> None:
+    """After ``step`` ran: put into ``memo`` what the next build's check will ask of its
+    file (what it records, its fingerprint for the later phases, for ``tc`` the
+    module's fingerprints and its source's hash), so that the first no-op build after
+    a full one reads no more than any other. Failures are left for that check."""
+    try:
+        boot = ctx.boot and step is Step.TC
+        recorded(mdir, step, ctx.backend, boot, memo)
+        role = FileRole.BOOT_HI if boot else _ROLE.get(step)
+        if role is None or not mdir.file(role).exists():
+            return
+        if role in (FileRole.TC, FileRole.DS, FileRole.SIMPL):
+            _file_fp(mdir, role, memo)
+        if step is Step.TC:
+            _table(session, mdir.module.text, boot, memo)
+            source = ctx.source
+            if source is not None:
+                memo.memo(source, "hash", lambda: fingerprint(source.read_bytes()))
+    except (IfacedirError, OSError):
+        pass
 
 
 def reasons(

@@ -56,7 +56,7 @@ def execute(
     first: Step = Step.TC,
     progress: Progress | None = None,
     total_modules: int = 0,
-    on_settled: Callable[[TaskKey], None] | None = None,
+    on_settled: Callable[[TaskKey, bool], None] | None = None,
     tick: Callable[[int, int], None] | None = None,
 ) -> ExecutionResult:
     """Run the out-of-date tasks of ``graph`` (see the module docstring)."""
@@ -84,10 +84,10 @@ def execute(
         if tick is not None:
             tick(settled, len(graph))
 
-    def settle(k: TaskKey) -> None:
+    def settle(k: TaskKey, ran: bool) -> None:
         count()
         if on_settled is not None:
-            on_settled(k)
+            on_settled(k, ran)
         for u in users[k]:
             waiting[u].discard(k)
             if not waiting[u] and u not in dead:
@@ -110,7 +110,7 @@ def execute(
             result.ran.append((k.node.module, step))
         result.spans.extend((k.node.module, s) for s in outcome.spans)
         if outcome.error is None:
-            settle(k)
+            settle(k, True)
             return
         result.errors.append(outcome.error)
         if outcome.rendered:
@@ -120,7 +120,7 @@ def execute(
         fail(k)
         count()
         if on_settled is not None:
-            on_settled(k)
+            on_settled(k, True)
         if not keep_going:
             stop = True
 
@@ -147,7 +147,7 @@ def execute(
                         break
                 if not todo:
                     result.up_to_date += 1
-                    settle(k)
+                    settle(k, False)
                     continue
                 if progress is not None:
                     idx = graph[k].index
