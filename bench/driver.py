@@ -9,8 +9,9 @@ from scratch, with nothing to do, and after each kind of edit, side by side with
    and a ``Main`` that imports the top ones, written to a temporary directory (tmpfs
    when there is one).
 2. **Full builds**, each into a fresh output directory: ``ifacedir build DIR -o OUT
-   --json`` with ``-j1``, ``-j2`` and ``-j2 --no-split``, and ``ghc --make -O<L>
-   -outputdir OUT -o OUT/main -iDIR DIR/Main.hs``, interleaved in a rotating order.
+   --json`` with ``-j1``, ``-j2``, ``-j1 --no-split`` and ``-j2 --no-split``, and
+   ``ghc --make -O<L> -outputdir OUT -o OUT/main -iDIR DIR/Main.hs``, interleaved in a
+   rotating order.
 3. **No-op rebuild**: the same commands again on the last full build's output.
 4. **Edits** (:func:`bench.projects.apply_edit`, kinds ``comment``, ``body``,
    ``inline_body``, ``new_export``, ``type_change``, ``new_instance``, ``fixity``),
@@ -62,7 +63,7 @@ __all__ = ["add_arguments", "format_table", "main", "run_driver_benchmark"]
 
 Progress = Callable[[str], None]
 
-FULL_VARIANTS: Final = ("-j1", "-j2", "-j2 --no-split")
+FULL_VARIANTS: Final = ("-j1", "-j2", "-j1 --no-split", "-j2 --no-split")
 _COMPILING: Final = re.compile(r"^\[\s*\d+ of\s+\d+\] Compiling (\S+)", re.MULTILINE)
 
 
