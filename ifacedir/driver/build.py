@@ -178,15 +178,12 @@ def prepare(
 ) -> Prepared | None:
     """The downsweep and the plan (DESIGN, "The driver" 1-3); None with the errors in
     ``result`` when the graph is bad or package base is unavailable."""
-    import time
-
     from ifacedir.diagnostics import SourceError, render_all
-    from ifacedir.driver.graph import GraphError, NodeKey, module_graph
-    from ifacedir.driver.inputs import CheckContext, reasons
+    from ifacedir.driver.graph import GraphError, module_graph
+    from ifacedir.driver.inputs import CheckContext
     from ifacedir.driver.plan import Step, module_order, tasks
     from ifacedir.driver.session import Session
     from ifacedir.driver.state import BuildState
-    from ifacedir.driver.worker import TaskSpec
     from ifacedir.iface.basecache import load_base
 
     backend = _backend(options)  # an unknown backend is a usage error before any work
@@ -229,34 +226,11 @@ def prepare(
         source = graph.nodes[key.node].path
         return CheckContext(options.level, options.backend, consumes, source, key.node.boot)
 
-    mdirs: dict[str, ModuleDir] = {}  # one per module: ModuleDir caches its paths
-
-    def check(key: TaskKey, step: Step) -> list[Reason]:
-        name = key.node.module
-        mdir = mdirs.get(name)
-        if mdir is None:
-            mdir = mdirs[name] = ModuleDir(outdir, ModuleName(name))
-        return reasons(session, mdir, step, context(key), state)
+    check = _checker(session, outdir, context, state)
+    roots = ((outdir, base_tc), (outdir, base_back))
 
     def spec_for(key: TaskKey, steps: tuple[Step, ...]) -> TaskSpec:
-        node = graph.nodes[key.node]
-        return TaskSpec(
-            outdir=outdir,
-            module=key.node.module,
-            boot=key.node.boot,
-            steps=steps,
-            source=node.path,
-            label=node.label,
-            level=options.level,
-            backend=options.backend,
-            lint=options.lint,
-            tc_roots=(outdir, base_tc),
-            back_roots=(outdir, base_back),
-            build_id=build_id,
-            boot_deps=plan[key].boot_deps,
-            loop=plan[key].loop,
-            has_boot=not key.node.boot and NodeKey(key.node.module, True) in graph.nodes,
-        )
+        return _task_spec(graph, plan, key, steps, options, outdir, roots, build_id, True)
 
     return Prepared(
         graph, order, plan, session, check, spec_for, state, outdir, options.backend, context
@@ -273,7 +247,6 @@ def build(
     """Compile the program at ``path`` into ``outdir``, rebuilding only the (module,
     phase) tasks whose files are out of date (see the module docstring). ``progress``
     gets one line per phase run; ``tick(done, total)`` is called as tasks settle."""
-    import time
 
     from ifacedir.driver.scheduler import execute, trace_events
 
@@ -319,12 +292,11 @@ def resume(
     have the file ``start`` reads (their order and imports from its ``meta``), each
     phase run only if its file is missing or out of date. No source is read."""
     from ifacedir.driver.graph import ImportEdge, ModuleGraph, ModuleNode, NodeKey
-    from ifacedir.driver.inputs import CheckContext, reasons
+    from ifacedir.driver.inputs import CheckContext
     from ifacedir.driver.order import module_facts
     from ifacedir.driver.plan import Step, module_order, tasks
     from ifacedir.driver.scheduler import execute
     from ifacedir.driver.session import Session
-    from ifacedir.driver.worker import TaskSpec
     from ifacedir.syntax.span import SrcLoc, SrcSpan
 
     if start not in (Step.DS, Step.SIMPL):
@@ -364,24 +336,11 @@ def resume(
     ctx = CheckContext(options.level, options.backend, consumes, None)
     build_id = time.time_ns()
 
-    def check(key: TaskKey, step: Step) -> list[Reason]:
-        return reasons(session, ModuleDir(outdir, ModuleName(key.node.module)), step, ctx)
+    check = _checker(session, outdir, lambda _key: ctx, None)
+    roots = ((outdir, base_tc), (outdir, base_back))
 
     def spec_for(key: TaskKey, steps: tuple[Step, ...]) -> TaskSpec:
-        return TaskSpec(
-            outdir=outdir,
-            module=key.node.module,
-            boot=False,
-            steps=steps,
-            source=None,
-            label=key.node.module,
-            level=options.level,
-            backend=options.backend,
-            lint=options.lint,
-            tc_roots=(outdir, base_tc),
-            back_roots=(outdir, base_back),
-            build_id=build_id,
-        )
+        return _task_spec(graph, plan, key, steps, options, outdir, roots, build_id, False)
 
     executed = execute(
         plan,
@@ -396,6 +355,63 @@ def resume(
     )
     _take(result, executed, order)
     return result
+
+
+def _checker(
+    session: Session,
+    outdir: Path,
+    context: Callable[[TaskKey], CheckContext],
+    state: BuildState | None,
+) -> Callable[[TaskKey, Step], list[Reason]]:
+    """The recompilation check of a task's step, as the scheduler calls it."""
+    from ifacedir.driver.inputs import reasons
+
+    mdirs: dict[str, ModuleDir] = {}  # one per module: ModuleDir caches its paths
+
+    def check(key: TaskKey, step: Step) -> list[Reason]:
+        name = key.node.module
+        mdir = mdirs.get(name)
+        if mdir is None:
+            mdir = mdirs[name] = ModuleDir(outdir, ModuleName(name))
+        return reasons(session, mdir, step, context(key), state)
+
+    return check
+
+
+def _task_spec(
+    graph: ModuleGraph,
+    plan: dict[TaskKey, Task],
+    key: TaskKey,
+    steps: tuple[Step, ...],
+    options: BuildOptions,
+    outdir: Path,
+    roots: tuple[tuple[Path, ...], tuple[Path, ...]],
+    build_id: int,
+    with_source: bool,
+) -> TaskSpec:
+    """What a worker needs to run ``steps`` of ``key``'s module (``with_source``: from
+    its source file; else, resuming, from its phase files alone)."""
+    from ifacedir.driver.graph import NodeKey
+    from ifacedir.driver.worker import TaskSpec
+
+    node = graph.nodes[key.node]
+    return TaskSpec(
+        outdir=outdir,
+        module=key.node.module,
+        boot=key.node.boot,
+        steps=steps,
+        source=node.path if with_source else None,
+        label=node.label,
+        level=options.level,
+        backend=options.backend,
+        lint=options.lint,
+        tc_roots=roots[0],
+        back_roots=roots[1],
+        build_id=build_id,
+        boot_deps=plan[key].boot_deps,
+        loop=plan[key].loop,
+        has_boot=not key.node.boot and NodeKey(key.node.module, True) in graph.nodes,
+    )
 
 
 def _take(result: BuildResult, executed: ExecutionResult, order: Sequence[NodeKey]) -> None:

@@ -9,10 +9,14 @@ found without building a graph.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from ifacedir.format.layout import FileRole, ModuleDir, scan_outdir
-from ifacedir.iface.model import CorePhase
+from ifacedir.iface.model import CoreMeta, CorePhase, TcMeta
+
+_T = TypeVar("_T")
 
 __all__ = ["module_facts", "modules_with", "sort_by_deps"]
 
@@ -22,47 +26,46 @@ def sort_by_deps(deps: dict[str, list[str]]) -> list[str]:
     return sorted(deps, key=lambda m: (len(deps[m]), m))
 
 
-def modules_with(outdir: Path, role: FileRole) -> tuple[list[str], dict[str, ModuleDir]]:
-    """The modules of ``outdir`` that have a file of ``role``, in dependency order."""
+def _each(outdir: Path, role: FileRole, read: Callable[[ModuleDir], _T]) -> dict[str, _T]:
+    """``read(mdir)`` for every module of ``outdir`` that has a file of ``role``."""
+    return {
+        mdir.module.text: read(mdir) for mdir in scan_outdir(outdir) if mdir.file(role).exists()
+    }
+
+
+def _meta(mdir: ModuleDir, role: FileRole) -> TcMeta | CoreMeta:
     from ifacedir.iface.corefile import open_core
     from ifacedir.iface.tcfile import open_tc
 
-    deps: dict[str, list[str]] = {}
-    dirs: dict[str, ModuleDir] = {}
-    for mdir in scan_outdir(outdir):
-        if not mdir.file(role).exists():
-            continue
-        name = mdir.module.text
-        if role is FileRole.TC:
-            with open_tc(mdir) as tc:
-                deps[name] = list(tc.meta().deps)
-        else:
-            phase = CorePhase.DS if role is FileRole.DS else CorePhase.SIMPL
-            with open_core(mdir, phase) as f:
-                deps[name] = list(f.meta().deps)
-        dirs[name] = mdir
-    return sort_by_deps(deps), dirs
+    if role is FileRole.TC:
+        with open_tc(mdir) as tc:
+            return tc.meta()
+    with open_core(mdir, CorePhase.DS if role is FileRole.DS else CorePhase.SIMPL) as f:
+        return f.meta()
+
+
+def modules_with(outdir: Path, role: FileRole) -> tuple[list[str], dict[str, ModuleDir]]:
+    """The modules of ``outdir`` that have a file of ``role``, in dependency order."""
+    found = _each(outdir, role, lambda mdir: (mdir, list(_meta(mdir, role).deps)))
+    order = sort_by_deps({m: deps for m, (_mdir, deps) in found.items()})
+    return order, {m: mdir for m, (mdir, _deps) in found.items()}
 
 
 def module_facts(outdir: Path, role: FileRole) -> dict[str, tuple[list[str], list[str]]]:
     """For each module of ``outdir`` with a file of ``role`` (``tc`` or ``ds``), in
     dependency order: the modules below it and the other members of its import loop
     (from the file's ``meta``, and for ``tc`` its ``usages``)."""
-    from ifacedir.iface.corefile import open_core
     from ifacedir.iface.tcfile import open_tc
 
-    found: dict[str, tuple[list[str], list[str]]] = {}
-    for mdir in scan_outdir(outdir):
-        if not mdir.file(role).exists():
-            continue
-        name = mdir.module.text
+    def read(mdir: ModuleDir) -> tuple[list[str], list[str]]:
         if role is FileRole.TC:
             with open_tc(mdir) as tc:
                 usages = tc.usages()
-                found[name] = (list(tc.meta().deps), list(usages.loop) if usages else [])
-        else:
-            with open_core(mdir, CorePhase.DS) as f:
-                meta = f.meta()
-                found[name] = (list(meta.deps), list(meta.loop))
+                return list(tc.meta().deps), list(usages.loop) if usages else []
+        meta = _meta(mdir, role)
+        assert isinstance(meta, CoreMeta)
+        return list(meta.deps), list(meta.loop)
+
+    found = _each(outdir, role, read)
     order = sort_by_deps({m: deps for m, (deps, _loop) in found.items()})
     return {m: found[m] for m in order}

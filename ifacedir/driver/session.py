@@ -7,10 +7,11 @@ ifacedir.driver.basebackend). ``Session`` looks a module up in its *roots*, in o
 and caches what later phases need of it, reading each file lazily (only the section
 asked for, Note [Lazy sections] in ifacedir.format.container):
 
-* ``interface(m)`` / ``interface_fingerprint(m)``: the ``TcInterface`` of ``m`` (its
-  ``tc`` file's ``interface`` section) and that section's ``raw_hash``;
-* ``unfoldings(m)`` / ``unfoldings_fingerprint(m)``: the ``unfoldings`` section of
-  ``m``'s ``.hi``;
+* ``interface(m)``: the ``TcInterface`` of ``m`` (its ``tc`` file's ``interface``
+  section); ``exports(m)``, ``fingerprints(m)`` and ``import_fingerprint(m)`` likewise
+  (each with ``boot`` for the module's boot interface), all through ``_tc_value``;
+* ``unfoldings(m)``: the ``unfoldings`` section of ``m``'s ``.hi``;
+  ``unfolding_hashes(m)``: the hash of each, from its ``meta``;
 * ``core(m)``: the Core a backend or Core Lint reads (its ``simpl`` or ``ds`` file).
 
 A file that cannot be read raises the library's own ``FormatError``, naming it.
@@ -29,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from ifacedir.errors import IfacedirError
 from ifacedir.format.layout import FileRole, ModuleDir
@@ -39,6 +40,9 @@ from ifacedir.modulename import ModuleName
 from ifacedir.rename.env import ModuleExports
 from ifacedir.syntax import core
 from ifacedir.typecheck.iface import TcInterface
+
+if TYPE_CHECKING:
+    from ifacedir.iface.tcfile import TcFile
 
 __all__ = ["MissingModuleError", "Session", "cached_core"]
 
@@ -72,15 +76,12 @@ class Session:
 
     tc_roots: Sequence[Path]
     back_roots: Sequence[Path]
-    _interfaces: dict[tuple[str, bool], tuple[TcInterface, bytes]] = field(default_factory=dict)
-    _tc_facts: dict[tuple[str, bool], tuple[ModuleExports, ModuleFingerprints | None, bytes]] = (
-        field(default_factory=dict)
-    )
-    _tables: dict[tuple[str, bool], ModuleFingerprints | None] = field(default_factory=dict)
+    _tc_values: dict[str, dict[tuple[bool, str], object]] = field(default_factory=dict)
+    """What was read of each module's tc file (and boot interface), by (boot, what)."""
     checked: dict[tuple[str, bool], ModuleFingerprints] = field(default_factory=dict)
     """The recompilation check's fingerprints per (module, boot) for this build
     (ifacedir.driver.inputs); emptied for a module by ``forget``."""
-    _unfoldings: dict[str, tuple[core.Unfoldings, bytes]] = field(default_factory=dict)
+    _unfoldings: dict[str, core.Unfoldings] = field(default_factory=dict)
     _core: dict[tuple[str, CorePhase], core.CoreModule] = field(default_factory=dict)
 
     def find(self, module: str, role: FileRole, roots: Sequence[Path] | None = None) -> ModuleDir:
@@ -98,86 +99,77 @@ class Session:
         where = ", ".join(str(r) for r in search) or "no directory"
         raise MissingModuleError(f"module {module}: no {role.tag} file in {where}")
 
-    def interface(self, module: str, boot: bool = False) -> TcInterface:
-        """``boot``: the interface of the module's hs-boot file (its ``.hi-boot``)."""
-        return self._interface(module, boot)[0]
-
-    def interface_fingerprint(self, module: str) -> bytes:
-        return self._interface(module, False)[1]
-
-    def _interface(self, module: str, boot: bool) -> tuple[TcInterface, bytes]:
-        found = self._interfaces.get((module, boot))
-        if found is None:
-            from ifacedir.iface.tcfile import INTERFACE_SECTION, open_tc
+    def _tc_value(self, module: str, boot: bool, what: str, read: Callable[[TcFile], _T]) -> _T:
+        """``read`` of ``module``'s ``tc`` file (``boot``: its boot interface), once per
+        session and once per version of the file (Note [Decoded sections are cached
+        per process])."""
+        values = self._tc_values.setdefault(module, {})
+        key = (boot, what)
+        if key not in values:
+            from ifacedir.iface.tcfile import open_tc
 
             role = FileRole.BOOT_HI if boot else FileRole.TC
             mdir = self.find(module, role, self.tc_roots)
 
-            def load() -> tuple[TcInterface, bytes]:
+            def load() -> _T:
                 with open_tc(mdir, boot) as tc:
-                    iface = tc.interface()
-                    entry = tc.header.section(INTERFACE_SECTION)
-                if iface is None or entry is None:
-                    raise MissingModuleError(f"module {module}: its tc file is not typechecked")
-                return iface, entry.raw_hash
+                    return read(tc)
 
-            found = self._interfaces[(module, boot)] = _decoded(
-                mdir.file(role), INTERFACE_SECTION, load
-            )
-        return found
+            values[key] = _decoded(mdir.file(role), what, load)
+        return cast(_T, values[key])
+
+    def interface(self, module: str, boot: bool = False) -> TcInterface:
+        """``boot``: the interface of the module's hs-boot file (its ``.hi-boot``)."""
+
+        def read(tc: TcFile) -> TcInterface:
+            iface = tc.interface()
+            if iface is None:
+                raise MissingModuleError(f"module {module}: its tc file is not typechecked")
+            return iface
+
+        return self._tc_value(module, boot, "interface", read)
 
     def exports(self, module: str, boot: bool = False) -> ModuleExports:
         """The ``exports`` section of ``module``'s ``tc`` file (what its renamer read);
         ``boot``: of its boot interface."""
-        return self._facts(module, boot)[0]
+        return self._tc_value(module, boot, "exports", lambda tc: tc.exports())
 
     def fingerprints(self, module: str, boot: bool = False) -> ModuleFingerprints:
         """The ``fingerprints`` section of ``module``'s ``tc`` file (or boot interface);
         read alone, the recompilation check needs nothing else of the file."""
-        key = (module, boot)
-        found = self._tables.get(key)
-        if found is None:
-            from ifacedir.iface.tcfile import FINGERPRINTS_SECTION, open_tc
-
-            role = FileRole.BOOT_HI if boot else FileRole.TC
-            mdir = self.find(module, role, self.tc_roots)
-
-            def load() -> ModuleFingerprints | None:
-                with open_tc(mdir, boot) as tc:
-                    return tc.fingerprints()
-
-            found = self._tables[key] = _decoded(mdir.file(role), FINGERPRINTS_SECTION, load)
+        found = self._tc_value(module, boot, "fingerprints", lambda tc: tc.fingerprints())
         if found is None:
             raise MissingModuleError(f"module {module}: its tc file records no fingerprints")
         return found
 
     def import_fingerprint(self, module: str, boot: bool = False) -> bytes:
         """What an importer's ``tc`` file records as its ``import:<module>`` input."""
-        return self._facts(module, boot)[2]
+        from ifacedir.iface.tcfile import interface_fingerprint_of
 
-    def _facts(
-        self, module: str, boot: bool
-    ) -> tuple[ModuleExports, ModuleFingerprints | None, bytes]:
-        found = self._tc_facts.get((module, boot))
-        if found is None:
-            from ifacedir.iface.tcfile import interface_fingerprint_of, open_tc
+        def read(tc: TcFile) -> bytes:
+            fp = interface_fingerprint_of(tc.header)
+            if fp is None:
+                raise MissingModuleError(f"module {module}: its tc file is not typechecked")
+            return fp
 
-            role = FileRole.BOOT_HI if boot else FileRole.TC
-            mdir = self.find(module, role, self.tc_roots)
-
-            def load() -> tuple[ModuleExports, ModuleFingerprints | None, bytes]:
-                with open_tc(mdir, boot) as tc:
-                    exports = tc.exports()
-                    table = tc.fingerprints()
-                    fp = interface_fingerprint_of(tc.header)
-                assert fp is not None
-                return exports, table, fp
-
-            found = self._tc_facts[(module, boot)] = _decoded(mdir.file(role), "facts", load)
-        return found
+        return self._tc_value(module, boot, "import-fingerprint", read)
 
     def unfoldings(self, module: str) -> core.Unfoldings:
-        return self._unfolding(module)[0]
+        """The ``unfoldings`` section of ``module``'s ``.hi``."""
+        found = self._unfoldings.get(module)
+        if found is None:
+            from ifacedir.iface.hifile import UNFOLDINGS_SECTION, open_hi
+
+            mdir = self.find(module, FileRole.HI)
+
+            def load() -> core.Unfoldings:
+                with open_hi(mdir) as hi:
+                    return hi.unfoldings()
+
+            found = self._unfoldings[module] = _decoded(
+                mdir.file(FileRole.HI), UNFOLDINGS_SECTION, load
+            )
+        return found
 
     def unfolding_hashes(self, module: str) -> dict[str, str]:
         """The ``unfolding_hashes`` of ``module``'s ``.hi`` meta (its small section)."""
@@ -190,45 +182,6 @@ class Session:
                 return dict(hi.meta().unfolding_hashes)
 
         return _decoded(path, "unfolding-hashes", load)
-
-    def unfoldings_fingerprint(self, module: str) -> bytes:
-        """The ``raw_hash`` of the ``unfoldings`` section of ``module``'s ``.hi``, from
-        its header alone (the recompilation check must not decode unfoldings)."""
-        found = self._unfoldings.get(module)
-        if found is not None:
-            return found[1]
-        from ifacedir.format.container import open_container
-        from ifacedir.iface.hifile import UNFOLDINGS_SECTION
-
-        path = self.find(module, FileRole.HI).file(FileRole.HI)
-
-        def load() -> bytes:
-            with open_container(path) as c:
-                entry = c.header.section(UNFOLDINGS_SECTION)
-            if entry is None:
-                raise MissingModuleError(f"module {module}: its .hi has no unfoldings section")
-            return entry.raw_hash
-
-        return _decoded(path, "unfoldings-hash", load)
-
-    def _unfolding(self, module: str) -> tuple[core.Unfoldings, bytes]:
-        found = self._unfoldings.get(module)
-        if found is None:
-            from ifacedir.iface.hifile import UNFOLDINGS_SECTION, open_hi
-
-            mdir = self.find(module, FileRole.HI)
-
-            def load() -> tuple[core.Unfoldings, bytes]:
-                with open_hi(mdir) as hi:
-                    unf = hi.unfoldings()
-                    entry = hi.header.section(UNFOLDINGS_SECTION)
-                assert entry is not None
-                return unf, entry.raw_hash
-
-            found = self._unfoldings[module] = _decoded(
-                mdir.file(FileRole.HI), UNFOLDINGS_SECTION, load
-            )
-        return found
 
     def core(self, module: str, phase: CorePhase) -> core.CoreModule:
         key = (module, phase)
@@ -243,10 +196,8 @@ class Session:
 
     def forget(self, module: str) -> None:
         """Drop what was cached of ``module`` (its files were just rewritten)."""
+        self._tc_values.pop(module, None)
         for boot in (False, True):
-            self._interfaces.pop((module, boot), None)
-            self._tc_facts.pop((module, boot), None)
-            self._tables.pop((module, boot), None)
             self.checked.pop((module, boot), None)
         self._unfoldings.pop(module, None)
         for phase in CorePhase:
